@@ -1,0 +1,1 @@
+"""Central API client and its OpenAPI contract."""

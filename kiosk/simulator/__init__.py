@@ -1,0 +1,1 @@
+"""Reference simulator of the central API (training mode and tests)."""

@@ -1,0 +1,1 @@
+"""Local SQLite storage: catalog cache, outbox, audit journal."""
