@@ -1,0 +1,153 @@
+"""Commands that need no screen: ``passculture-kiosk <command> …`` (for now: ``config``).
+
+The GUI launcher hands ``argv`` to :func:`main` when ``argv[0]`` is in :data:`COMMANDS`.
+To add a command, write a ``_setup_<name>(parser)`` that adds its arguments and sets
+``handler`` with ``parser.set_defaults(handler=…)``, then list it in ``_COMMAND_LIST``.
+Import heavy modules (the simulator, requests) inside the handler, so that ``config check``
+stays fast. Output is English for IT, one fact per line; handlers return the exit code.
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import os
+import sys
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import kiosk
+from kiosk import config
+
+PROG = "passculture-kiosk"
+EXIT_OK = 0
+EXIT_USAGE = 2
+EXIT_CONFIG_PROBLEMS = 2
+
+Handler = Callable[[argparse.Namespace], int]
+
+
+@dataclass(frozen=True)
+class Command:
+    """A top-level subcommand: its name, one line of help, and the function that sets it up."""
+
+    name: str
+    help: str
+    setup: Callable[[argparse.ArgumentParser], None]
+
+
+# --- config -----------------------------------------------------------------------------------
+
+
+def _setup_config(parser: argparse.ArgumentParser) -> None:
+    actions = parser.add_subparsers(dest="config_action", metavar="ACTION", required=True)
+    show = actions.add_parser(
+        "show",
+        help="print every option with its value and its source",
+        description="Print every option as 'name = value  # source' (TOML), then one "
+        "'error: …' line per problem. Accepts the kiosk's flags.",
+    )
+    config.add_arguments(show)
+    show.set_defaults(handler=_config_show)
+    check = actions.add_parser(
+        "check",
+        help="exit 0 if the configuration has no problem, 2 otherwise",
+        description="Print 'configuration OK' and exit 0, or print one 'error: …' line per "
+        "problem on stderr and exit 2. Accepts the kiosk's flags, to check a command line.",
+    )
+    config.add_arguments(check)
+    check.set_defaults(handler=_config_check)
+    path = actions.add_parser("path", help="print the system and user configuration files")
+    path.set_defaults(handler=_config_path)
+
+
+def _problem_line(problem: config.ConfigProblem) -> str:
+    return f"error: {problem}"
+
+
+def _config_show(args: argparse.Namespace) -> int:
+    cfg = config.load(config.cli_values(args))
+    rows = [(o.name, config.format_value(o, value), source) for o, value, source in cfg.items()]
+    name_width = max(len(name) for name, _, _ in rows)
+    value_width = min(max(len(value) for _, value, _ in rows), 40)
+    for name, value, source in rows:
+        print(f"{name:<{name_width}} = {value:<{value_width}}  # {source}")
+    for problem in cfg.problems:
+        print(_problem_line(problem))
+    return EXIT_OK
+
+
+def _config_check(args: argparse.Namespace) -> int:
+    cfg = config.load(config.cli_values(args))
+    if not cfg.problems:
+        print("configuration OK")
+        return EXIT_OK
+    for problem in cfg.problems:
+        print(_problem_line(problem), file=sys.stderr)
+    return EXIT_CONFIG_PROBLEMS
+
+
+def _file_state(path: Path) -> str:
+    if path.is_file():
+        return "found"
+    return "not a file" if path.exists() else "missing"
+
+
+def _config_path(args: argparse.Namespace) -> int:
+    for label, path, variable in (
+        ("system file", config.system_config_path(), config.SYSTEM_CONFIG_ENV),
+        ("user file", config.user_config_path(), config.USER_CONFIG_ENV),
+    ):
+        origin = f", set by {variable}" if os.environ.get(variable) else ""
+        print(f"{label}: {path} ({_file_state(path)}{origin})")
+    return EXIT_OK
+
+
+# --- dispatch ---------------------------------------------------------------------------------
+
+_COMMAND_LIST: tuple[Command, ...] = (
+    Command("config", "show, check and locate the configuration", _setup_config),
+)
+
+COMMANDS: frozenset[str] = frozenset(command.name for command in _COMMAND_LIST)
+"""Names of the subcommands; the GUI launcher dispatches here when argv[0] is one of them."""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """Return the parser of every subcommand (also used to render ``--help``)."""
+    parser = argparse.ArgumentParser(
+        prog=PROG,
+        description="pass Culture kiosk: commands for IT that need no screen. "
+        "Without a command, the kiosk itself starts.",
+    )
+    parser.add_argument("--version", action="version", version=f"{PROG} {kiosk.__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    for command in _COMMAND_LIST:
+        sub = commands.add_parser(command.name, help=command.help, description=command.help)
+        command.setup(sub)
+    return parser
+
+
+def _safe_output() -> None:
+    # A path or a kiosk name must not crash the output on a console that cannot show it.
+    for stream in (sys.stdout, sys.stderr):
+        if isinstance(stream, io.TextIOWrapper):
+            stream.reconfigure(errors="backslashreplace")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run one command; return its exit code (2 for a usage error, like argparse)."""
+    _safe_output()
+    parser = build_parser()
+    try:
+        args = parser.parse_args(sys.argv[1:] if argv is None else list(argv))
+    except SystemExit as exit_:  # --help, --version and usage errors
+        code = exit_.code
+        return code if isinstance(code, int) else (EXIT_OK if code is None else EXIT_USAGE)
+    handler: Handler = args.handler
+    return handler(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
