@@ -1,0 +1,56 @@
+"""Opening SQLite databases with the kiosk's pragmas and numbered migrations."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Sequence
+from pathlib import Path
+
+
+class StorageError(Exception):
+    """A database could not be opened, migrated or checked; the message says which and why."""
+
+
+def open_database(path: Path, migrations: Sequence[str]) -> sqlite3.Connection:
+    """Open (creating when missing) the database at ``path`` and bring it up to date.
+
+    ``migrations[i]`` is the SQL script that takes the schema from version ``i`` to ``i + 1``;
+    the version lives in ``PRAGMA user_version`` so that each step runs exactly once, inside
+    a transaction, and a kill in the middle leaves the previous version intact.
+    """
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        connection = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+    except (OSError, sqlite3.Error) as error:
+        raise StorageError(f"cannot open {path}: {error}") from error
+    try:
+        connection.execute("PRAGMA journal_mode=WAL")
+        connection.execute("PRAGMA foreign_keys=ON")
+        connection.execute("PRAGMA busy_timeout=5000")
+        _migrate(connection, migrations)
+    except sqlite3.Error as error:
+        connection.close()
+        raise StorageError(f"cannot prepare {path}: {error}") from error
+    return connection
+
+
+def _migrate(connection: sqlite3.Connection, migrations: Sequence[str]) -> None:
+    version: int = connection.execute("PRAGMA user_version").fetchone()[0]
+    if version > len(migrations):
+        raise sqlite3.DatabaseError(
+            f"schema version {version} is newer than this kiosk knows ({len(migrations)}); "
+            "was the kiosk downgraded?"
+        )
+    for number, script in enumerate(migrations[version:], start=version + 1):
+        # executescript() commits first, so the BEGIN/COMMIT are explicit in one script.
+        connection.executescript(f"BEGIN;\n{script}\nPRAGMA user_version={number};\nCOMMIT;")
+
+
+def check_database(connection: sqlite3.Connection) -> None:
+    """Raise :class:`StorageError` unless SQLite's quick integrity check passes."""
+    try:
+        result = connection.execute("PRAGMA quick_check").fetchone()[0]
+    except sqlite3.Error as error:
+        raise StorageError(f"integrity check failed: {error}") from error
+    if result != "ok":
+        raise StorageError(f"integrity check failed: {result}")
