@@ -1,0 +1,90 @@
+"""Fixtures for the UI tests: a real kiosk window on the offscreen platform."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+
+import pytest
+from PySide6.QtCore import QPointF, QSize, Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtQuick import QQuickItem
+from PySide6.QtTest import QTest
+
+from kiosk import config as kiosk_config
+from ui.app import Kiosk, ensure_application, find_item, prepare_environment
+
+#: One second of kiosk time lasts this many milliseconds in tests (idle 90 s -> 0.9 s).
+FAST_SECOND_MS = 10
+LANDSCAPE = QSize(1920, 1080)
+
+
+@pytest.fixture(scope="session")
+def qapp_cls() -> type[QGuiApplication]:
+    """The kiosk is a Qt Quick app: no widgets, so a QGuiApplication."""
+    return QGuiApplication
+
+
+@pytest.fixture(scope="session")
+def qapp_args() -> list[str]:
+    return ["passculture-kiosk-tests"]
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _qt_environment() -> None:
+    prepare_environment(kiosk_config.load({}), offscreen=True)
+
+
+@pytest.fixture
+def make_kiosk(qapp: QGuiApplication) -> Iterator[Callable[..., Kiosk]]:
+    """Build kiosks with chosen options; every one is closed after the test."""
+    ensure_application()
+    built: list[Kiosk] = []
+
+    def make(
+        *, windowed: bool = True, size: QSize = LANDSCAPE, second_ms: int = 1000,
+        **options: object,
+    ) -> Kiosk:
+        config = kiosk_config.load({k: str(v) for k, v in options.items()})
+        assert not config.problems, config.problems
+        kiosk = Kiosk(config, windowed=windowed, size=size, second_ms=second_ms)
+        built.append(kiosk)
+        # Offscreen windows get their size on exposure; taps before that hit nothing.
+        assert QTest.qWaitForWindowExposed(kiosk.window, 2000), "the window was never shown"
+        return kiosk
+
+    yield make
+    for kiosk in built:
+        kiosk.close()
+
+
+@pytest.fixture
+def kiosk(make_kiosk: Callable[..., Kiosk]) -> Kiosk:
+    """A windowed 1920x1080 kiosk in training mode, with a fast clock."""
+    return make_kiosk(second_ms=FAST_SECOND_MS)
+
+
+def item(kiosk: Kiosk, object_name: str) -> QQuickItem:
+    """The visible QML item called ``object_name``."""
+    found = kiosk.find(object_name)
+    assert isinstance(found, QQuickItem), f"{object_name} is not a visual item"
+    return found
+
+
+def tap(qtbot: object, kiosk: Kiosk, object_name: str) -> None:
+    """Touch the centre of a QML item, as a visitor would (press and release)."""
+    target = item(kiosk, object_name)
+    assert target.isVisible(), f"{object_name} is not visible"
+    centre = target.mapToScene(QPointF(target.width() / 2, target.height() / 2)).toPoint()
+    QTest.mouseClick(kiosk.window, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
+                     centre)
+
+
+def text_of(kiosk: Kiosk, object_name: str) -> str:
+    """The ``text`` property of a QML item."""
+    value = kiosk.find(object_name).property("text")
+    return str(value)
+
+
+def has_item(kiosk: Kiosk, object_name: str) -> bool:
+    """Whether an item of that name exists in the scene now."""
+    return find_item(kiosk.window, object_name) is not None

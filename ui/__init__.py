@@ -1,0 +1,1 @@
+"""The Qt Quick front end of the kiosk."""

@@ -1,0 +1,316 @@
+"""Bootstrap: the Qt application, the QML engine, translators and the kiosk window."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import signal
+from collections.abc import Sequence
+from pathlib import Path
+
+from PySide6.QtCore import (
+    Property,
+    QCoreApplication,
+    QEvent,
+    QMessageLogContext,
+    QObject,
+    QSize,
+    QTimer,
+    QtMsgType,
+    QUrl,
+    Signal,
+    Slot,
+    qInstallMessageHandler,
+)
+from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication
+from PySide6.QtQml import QQmlApplicationEngine
+from PySide6.QtQuick import QQuickItem, QQuickWindow
+
+import kiosk
+from kiosk import config as kiosk_config
+from kiosk.domain import links
+from kiosk.logs import setup_logging
+from kiosk.paths import FONTS_DIR, RESOURCES_DIR
+from ui.i18n import Translations
+from ui.models.navigation import ATTRACT, NavigationModel
+from ui.models.preferences import PreferencesModel
+from ui.qr import PROVIDER_ID, QrImageProvider
+from ui.runner import TaskRunner
+from ui.session import Session
+
+log = logging.getLogger(__name__)
+
+QML_DIR = Path(__file__).resolve().parent / "qml"
+APP_NAME = "passculture-kiosk"
+FONT_FAMILY = "Montserrat"
+_QT_LOG_LEVELS = {
+    QtMsgType.QtDebugMsg: logging.DEBUG,
+    QtMsgType.QtInfoMsg: logging.INFO,
+    QtMsgType.QtWarningMsg: logging.WARNING,
+    QtMsgType.QtCriticalMsg: logging.ERROR,
+    QtMsgType.QtFatalMsg: logging.CRITICAL,
+}
+
+
+# Noise from Qt's own components, not from the kiosk: the virtual keyboard's sound support
+# probes for PipeWire, and Qt 6.12's keyboard word list overrides a base property.
+_QUIET_QT_CATEGORIES = (
+    "qt.multimedia.symbolsresolver.warning=false",
+    "qt.qml.propertyCache.append.warning=false",
+)
+
+
+class StartupError(Exception):
+    """The kiosk window could not be created; the message says why."""
+
+
+def prepare_environment(config: kiosk_config.Config, *, offscreen: bool = False) -> None:
+    """Set the Qt environment variables; must run before the QGuiApplication exists."""
+    os.environ["QT_IM_MODULE"] = "qtvirtualkeyboard"
+    # The InputPanel lives inside our scene; Qt must not open a desktop keyboard window too.
+    os.environ["QT_VIRTUALKEYBOARD_DESKTOP_DISABLE"] = "1"
+    os.environ["QT_QUICK_CONTROLS_STYLE"] = "Basic"
+    os.environ["QT_LOGGING_RULES"] = ";".join(
+        filter(None, [os.environ.get("QT_LOGGING_RULES"), *_QUIET_QT_CATEGORIES])
+    )
+    if config.render_backend == "software":
+        os.environ["QT_QUICK_BACKEND"] = "software"
+    elif config.render_backend == "opengl":
+        os.environ.pop("QT_QUICK_BACKEND", None)
+    if offscreen:
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+
+
+def _bridge_qt_message(mode: QtMsgType, context: QMessageLogContext, message: str) -> None:
+    category = context.category or "default"
+    logging.getLogger(f"qt.{category}").log(_QT_LOG_LEVELS.get(mode, logging.WARNING), message)
+
+
+def install_qt_message_bridge() -> None:
+    """Send Qt's own messages (QML errors included) to Python logging."""
+    qInstallMessageHandler(_bridge_qt_message)
+
+
+def ensure_application() -> QGuiApplication:
+    """Return the process's QGuiApplication, creating it with the kiosk's font the first time."""
+    app = QGuiApplication.instance()
+    if app is None:
+        app = QGuiApplication([APP_NAME])
+    assert isinstance(app, QGuiApplication)
+    app.setApplicationName(APP_NAME)
+    app.setApplicationVersion(kiosk.__version__)
+    app.setOrganizationName("pass Culture")
+    _load_brand_font(app)
+    return app
+
+
+def _load_brand_font(app: QGuiApplication) -> None:
+    if FONT_FAMILY not in QFontDatabase.families():
+        for font_file in sorted(FONTS_DIR.glob("*.ttf")):
+            if QFontDatabase.addApplicationFont(str(font_file)) < 0:
+                log.error("could not load the font %s", font_file)
+    font = QFont(FONT_FAMILY)
+    font.setPixelSize(24)
+    app.setFont(font)
+
+
+class AppModel(QObject):
+    """Kiosk-wide facts for QML: mode, version, whether the window may close."""
+
+    changed = Signal()
+
+    def __init__(self, config: kiosk_config.Config, *, windowed: bool, size: QSize) -> None:
+        super().__init__()
+        self._config = config
+        self._windowed = windowed
+        self._size = size
+        self._staff_unlocked = False
+
+    def _training_mode(self) -> bool:
+        return self._config.training_mode
+
+    def _is_windowed(self) -> bool:
+        return self._windowed
+
+    def _version(self) -> str:
+        return kiosk.__version__
+
+    def _kiosk_name(self) -> str:
+        return self._config.kiosk_name
+
+    def _initial_width(self) -> int:
+        return self._size.width()
+
+    def _initial_height(self) -> int:
+        return self._size.height()
+
+    def _resources_url(self) -> str:
+        return QUrl.fromLocalFile(str(RESOURCES_DIR) + "/").toString()
+
+    def _attract_interval_ms(self) -> int:
+        return self._config.attract_interval * 1000
+
+    # QML property names are camelCase.
+    trainingMode = Property(bool, _training_mode, notify=changed)  # noqa: N815
+    windowed = Property(bool, _is_windowed, notify=changed)
+    version = Property(str, _version, constant=True)
+    kioskName = Property(str, _kiosk_name, constant=True)  # noqa: N815
+    initialWidth = Property(int, _initial_width, constant=True)  # noqa: N815
+    initialHeight = Property(int, _initial_height, constant=True)  # noqa: N815
+    resourcesUrl = Property(str, _resources_url, constant=True)  # noqa: N815
+    attractInterval = Property(int, _attract_interval_ms, constant=True)  # noqa: N815
+
+    def _get_can_close(self) -> bool:
+        # A public kiosk must not be closable by a visitor with a keyboard (Alt+F4).
+        return self._windowed or self._staff_unlocked
+
+    canClose = Property(bool, _get_can_close, notify=changed)  # noqa: N815
+
+    @Slot(str, result=str)
+    def appLink(self, path: str) -> str:  # noqa: N802 - called from QML
+        """Return the official app's URL for ``path``, tagged with the kiosk's utm fields."""
+        return links.app_link(path)
+
+
+def find_item(window: QQuickWindow, object_name: str) -> QObject | None:
+    """Search the scene for ``object_name`` through the visual tree, breadth first.
+
+    Walking ``childItems`` finds what Repeaters and Loaders create, and skips a screen the
+    Loader has just unloaded (it leaves the visual tree at once, before it is deleted).
+    """
+    pending: list[QObject] = [window.contentItem()]
+    while pending:
+        current = pending.pop(0)
+        if current.objectName() == object_name:
+            return current
+        if isinstance(current, QQuickItem):
+            pending.extend(current.childItems())
+        pending.extend(c for c in current.children() if not isinstance(c, QQuickItem))
+    return None
+
+
+class Kiosk:
+    """One kiosk window with its view-models; tests, self-test and screenshots build it too."""
+
+    def __init__(
+        self,
+        config: kiosk_config.Config,
+        *,
+        windowed: bool | None = None,
+        size: QSize | None = None,
+        second_ms: int = 1000,
+    ) -> None:
+        self.config = config
+        self.app = ensure_application()
+        self.runner = TaskRunner()
+        self.navigation = NavigationModel()
+        self.preferences = PreferencesModel(config.language)
+        self.session = Session(config.idle_timeout, config.countdown, second_ms=second_ms)
+        self.session.register(self.navigation, self.preferences)
+        self.navigation.navigated.connect(self._on_navigation_navigated)
+        self.app_model = AppModel(
+            config,
+            windowed=config.windowed if windowed is None else windowed,
+            size=size or QSize(1280, 720),
+        )
+        self.engine = QQmlApplicationEngine()
+        self.engine.addImportPath(str(QML_DIR))
+        self.engine.addImageProvider(PROVIDER_ID, QrImageProvider())
+        context = self.engine.rootContext()
+        context.setContextProperty("kiosk", self.app_model)
+        context.setContextProperty("navigation", self.navigation)
+        context.setContextProperty("session", self.session)
+        context.setContextProperty("preferences", self.preferences)
+        self.translations = Translations(self.engine)
+        self.translations.apply(self.preferences.language)
+        self.preferences.languageChanged.connect(self._on_preferences_language_changed)
+        self.app.installEventFilter(self.session)
+        self.engine.load(QUrl.fromLocalFile(str(QML_DIR / "Main.qml")))
+        roots = self.engine.rootObjects()
+        if not roots or not isinstance(roots[0], QQuickWindow):
+            self.close()
+            raise StartupError(f"could not load {QML_DIR / 'Main.qml'}; see the log for why")
+        self.window: QQuickWindow = roots[0]
+
+    def find(self, object_name: str) -> QObject:
+        """Return the QML item called ``object_name`` (tests, self-test and screenshots)."""
+        item = find_item(self.window, object_name)
+        if item is None:
+            raise LookupError(f"no QML item named {object_name!r} on screen "
+                              f"{self.navigation.screen!r}")
+        return item
+
+    def _on_navigation_navigated(self, screen: str) -> None:
+        if screen != ATTRACT:
+            self.session.begin()
+
+    def _on_preferences_language_changed(self) -> None:
+        self.translations.apply(self.preferences.language)
+
+    def close(self) -> None:
+        """Tear everything down in an order that leaves no QML binding on a dead object."""
+        self.app.removeEventFilter(self.session)
+        self.session.stop()
+        self.runner.shutdown()
+        engine = self.engine
+        for root in engine.rootObjects():
+            root.deleteLater()
+        engine.deleteLater()
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        self.translations.remove_all()
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The GUI's command line: its own flags plus one per configuration option."""
+    parser = argparse.ArgumentParser(
+        prog=APP_NAME,
+        description="pass Culture kiosk. Commands without a screen: "
+        "'passculture-kiosk config show|check|path'.",
+    )
+    parser.add_argument(
+        "--self-test", action="store_true",
+        help="boot offscreen, visit every screen, check storage and configuration, then exit",
+    )
+    kiosk_config.add_arguments(parser)
+    return parser
+
+
+def _quit_on_signals(app: QGuiApplication) -> QTimer:
+    """Let SIGINT/SIGTERM (Ctrl+C, systemd stop) quit cleanly while Qt's loop runs."""
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(signum, lambda *_: app.quit())
+    # Python runs signal handlers only between bytecodes; a no-op timer gives it the chance.
+    wake = QTimer(interval=250)
+    wake.timeout.connect(lambda: None)
+    wake.start()
+    return wake
+
+
+def run(argv: Sequence[str]) -> int:
+    """Start the kiosk (or its self-test) and return the process exit code."""
+    arguments = build_parser().parse_args(argv)
+    config = kiosk_config.load(kiosk_config.cli_values(arguments))
+    if arguments.self_test:
+        from ui.selftest import run_self_test
+
+        return run_self_test(config)
+    setup_logging(Path(config.log_dir), config.log_level, console=True)
+    for problem in config.problems:
+        log.warning("configuration: %s (%s): %s", problem.option, problem.source,
+                    problem.message)
+    prepare_environment(config)
+    install_qt_message_bridge()
+    app = ensure_application()
+    try:
+        kiosk_window = Kiosk(config)
+    except StartupError as error:
+        log.error("%s", error)
+        return 1
+    wake = _quit_on_signals(app)
+    log.info("kiosk %s started (%s mode)", kiosk.__version__,
+             "training" if config.training_mode else "production")
+    code = app.exec()
+    wake.stop()
+    kiosk_window.close()
+    return code

@@ -1,0 +1,1 @@
+"""View-models exposed to QML."""

@@ -1,0 +1,29 @@
+import QtQuick
+import QtQuick.Layouts
+import Kiosk
+
+// "Retour" and "Accueil" on every inner screen: never a dead end.
+Rectangle {
+    implicitHeight: Theme.barHeight
+    color: Theme.background
+    Rectangle { width: parent.width; height: Theme.px(2); color: Theme.subtleBackground }
+    RowLayout {
+        anchors.fill: parent
+        anchors.leftMargin: Theme.margin
+        anchors.rightMargin: Theme.margin
+        KioskButton {
+            objectName: "backButton"
+            primary: false
+            text: qsTr("Retour")
+            iconSource: kiosk.resourcesUrl + "icons/arrow-left.svg"
+            onClicked: navigation.back()
+        }
+        Item { Layout.fillWidth: true }
+        KioskButton {
+            objectName: "homeButton"
+            text: qsTr("Accueil")
+            iconSource: kiosk.resourcesUrl + "icons/home.svg"
+            onClicked: navigation.home()
+        }
+    }
+}

@@ -1,0 +1,93 @@
+import QtQuick
+import QtQuick.Controls.Basic
+import QtQuick.Layouts
+import Kiosk
+
+// One of the home screen's big choices: the whole card is the touch target.
+AbstractButton {
+    id: card
+    property string title
+    property string subtitle
+    property string iconSource
+    property bool highlighted: false
+    focusPolicy: Qt.StrongFocus
+    Accessible.role: Accessible.Button
+    Accessible.name: title
+    Accessible.description: subtitle
+
+    readonly property color ink: highlighted ? Theme.inkOnPrimary : Theme.text
+    readonly property color subtleInk: highlighted ? "#F1EBFF" : Theme.subtleText
+
+    background: Rectangle {
+        radius: Theme.radiusLarge
+        color: card.highlighted ? (card.down ? Theme.primaryDeep : Theme.primary)
+                                : (card.down ? Theme.subtleBackground : Theme.background)
+        border.width: card.visualFocus ? Theme.px(6) : Theme.px(2)
+        border.color: card.visualFocus ? Theme.primaryDeep
+                                       : (card.highlighted ? Theme.primary : Theme.borderLight)
+        scale: card.down ? 0.98 : 1.0
+        Behavior on scale { NumberAnimation { duration: 90 } }
+    }
+
+    contentItem: GridLayout {
+        // Landscape: icon above text. Portrait: icon beside text, cards are wide and short.
+        columns: Theme.portrait ? 3 : 1
+        columnSpacing: Theme.gap4
+        rowSpacing: Theme.gap3
+        anchors.fill: parent
+        anchors.margins: Theme.gap6
+
+        Rectangle {
+            Layout.preferredWidth: Theme.px(132)
+            Layout.preferredHeight: Theme.px(132)
+            Layout.alignment: Theme.portrait ? Qt.AlignVCenter : Qt.AlignLeft
+            radius: width / 2
+            color: card.highlighted ? Theme.background : "#EFE8FD"
+            Image {
+                anchors.centerIn: parent
+                width: Theme.px(72); height: width
+                source: card.iconSource
+                sourceSize: Qt.size(width, height)
+            }
+        }
+        ColumnLayout {
+            Layout.fillWidth: true
+            Layout.fillHeight: !Theme.portrait
+            Layout.alignment: Theme.portrait ? Qt.AlignVCenter : Qt.AlignTop
+            spacing: Theme.gap2
+            Text {
+                Layout.fillWidth: true
+                text: card.title
+                wrapMode: Text.WordWrap
+                color: card.ink
+                font.family: Theme.fontFamily
+                font.pixelSize: Theme.heading
+                font.weight: Theme.bold
+            }
+            Text {
+                Layout.fillWidth: true
+                text: card.subtitle
+                wrapMode: Text.WordWrap
+                color: card.subtleInk
+                font.family: Theme.fontFamily
+                font.pixelSize: Theme.body
+                font.weight: Theme.medium
+                lineHeight: 1.15
+            }
+        }
+        Rectangle {   // "go" affordance: bottom right in landscape, at the end in portrait
+            Layout.preferredWidth: Theme.px(72)
+            Layout.preferredHeight: Theme.px(72)
+            Layout.alignment: Theme.portrait ? Qt.AlignVCenter : (Qt.AlignRight | Qt.AlignBottom)
+            radius: width / 2
+            color: card.highlighted ? Theme.background : Theme.primary
+            Image {
+                anchors.centerIn: parent
+                width: Theme.px(40); height: width
+                source: kiosk.resourcesUrl + (card.highlighted ? "icons/arrow-right.svg"
+                                                              : "icons/arrow-right-white.svg")
+                sourceSize: Qt.size(width, height)
+            }
+        }
+    }
+}
