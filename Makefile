@@ -45,7 +45,7 @@ resources/translations/%.qm: resources/translations/%.ts $(STAMP)
 
 ## update-translations: collect new strings from QML and Python into the .ts sources
 update-translations: $(STAMP)
-	$(VENV)/bin/pyside6-lupdate -locations none ui/qml ui -ts $(TS_FILES)
+	$(VENV)/bin/pyside6-lupdate -locations none -no-obsolete ui/qml ui -ts $(TS_FILES)
 
 docs: $(STAMP)
 	$(PY) -m kiosk.config --markdown --output docs/configuration.md

@@ -197,6 +197,13 @@ OPTIONS: tuple[Option, ...] = (
         "(for example “Médiathèque Jean-Macé, hall”).",
     ),
     Option(
+        "printer",
+        Kind.STR,
+        "",
+        "Nom de l'imprimante des tickets ; vide pour l'imprimante par défaut du système.",
+        "Name of the ticket printer; empty for the system's default printer.",
+    ),
+    Option(
         "language",
         Kind.CHOICE,
         "fr",
@@ -382,6 +389,7 @@ class Config:
 
     central_url: str
     kiosk_name: str
+    printer: str
     language: str
     windowed: bool
     render_backend: str

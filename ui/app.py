@@ -29,12 +29,18 @@ from PySide6.QtQuick import QQuickItem, QQuickWindow
 
 import kiosk
 from kiosk import config as kiosk_config
+from kiosk.clock import Clock
 from kiosk.domain import links
+from kiosk.domain.eligibility import EligibilityRules
 from kiosk.logs import setup_logging
 from kiosk.paths import FONTS_DIR, RESOURCES_DIR
+from kiosk.storage.db import StorageError
+from kiosk.storage.local import LocalState
 from ui.i18n import Translations
+from ui.models.eligibility import EligibilityModel
 from ui.models.navigation import ATTRACT, NavigationModel
 from ui.models.preferences import PreferencesModel
+from ui.printing import TicketPrinter
 from ui.qr import PROVIDER_ID, QrImageProvider
 from ui.runner import TaskRunner
 from ui.session import Session
@@ -173,6 +179,15 @@ class AppModel(QObject):
         return links.app_link(path)
 
 
+def _open_state(data_dir: Path) -> LocalState | None:
+    """The kiosk's state database; a broken disk must not keep the kiosk from running."""
+    try:
+        return LocalState(data_dir)
+    except StorageError as error:
+        log.error("running without local state: %s", error)
+        return None
+
+
 def find_item(window: QQuickWindow, object_name: str) -> QObject | None:
     """Search the scene for ``object_name`` through the visual tree, breadth first.
 
@@ -200,14 +215,22 @@ class Kiosk:
         windowed: bool | None = None,
         size: QSize | None = None,
         second_ms: int = 1000,
+        clock: Clock | None = None,
+        ticket_pdf: Path | None = None,
     ) -> None:
         self.config = config
         self.app = ensure_application()
+        self.clock = clock or Clock()
+        self.state = _open_state(Path(config.data_dir))
         self.runner = TaskRunner()
         self.navigation = NavigationModel()
         self.preferences = PreferencesModel(config.language)
+        self.eligibility = EligibilityModel(
+            self.clock, self.eligibility_rules, lambda: self.preferences.language
+        )
         self.session = Session(config.idle_timeout, config.countdown, second_ms=second_ms)
-        self.session.register(self.navigation, self.preferences)
+        self.ticket_printer = TicketPrinter(pdf_path=ticket_pdf, printer_name=config.printer)
+        self.session.register(self.navigation, self.preferences, self.eligibility)
         self.navigation.navigated.connect(self._on_navigation_navigated)
         self.app_model = AppModel(
             config,
@@ -222,6 +245,8 @@ class Kiosk:
         context.setContextProperty("navigation", self.navigation)
         context.setContextProperty("session", self.session)
         context.setContextProperty("preferences", self.preferences)
+        context.setContextProperty("eligibility", self.eligibility)
+        context.setContextProperty("ticketPrinter", self.ticket_printer)
         self.translations = Translations(self.engine)
         self.translations.apply(self.preferences.language)
         self.preferences.languageChanged.connect(self._on_preferences_language_changed)
@@ -247,6 +272,12 @@ class Kiosk:
 
     def _on_preferences_language_changed(self) -> None:
         self.translations.apply(self.preferences.language)
+        self.eligibility.language_changed()
+
+    def eligibility_rules(self) -> EligibilityRules:
+        """The central settings' amounts and switches when synced, DOMAIN.md defaults else."""
+        settings = self.state.central_settings() if self.state else None
+        return EligibilityRules.from_settings(settings) if settings else EligibilityRules()
 
     def close(self) -> None:
         """Tear everything down in an order that leaves no QML binding on a dead object."""
@@ -259,6 +290,8 @@ class Kiosk:
         engine.deleteLater()
         QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
         self.translations.remove_all()
+        if self.state is not None:
+            self.state.close()
 
 
 def build_parser() -> argparse.ArgumentParser:

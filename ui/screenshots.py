@@ -5,14 +5,30 @@ from __future__ import annotations
 import argparse
 import sys
 import time
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QSize
 
 from kiosk import config as kiosk_config
+from kiosk.clock import Clock
+from ui.app import Kiosk
 from ui.models.navigation import SCREENS
 
 ORIENTATIONS = {"landscape": QSize(1920, 1080), "portrait": QSize(1080, 1920)}
+#: Screenshots are taken at a fixed instant so that ages and dates never change.
+DEMO_NOW = datetime(2026, 11, 28, 11, 0, tzinfo=UTC)
+#: One visitor per eligibility result screen: birth date, postal code, French, resident.
+ELIGIBILITY_CASES: dict[str, tuple[date, str | None, bool, bool]] = {
+    "eligible_17": (date(2009, 5, 10), None, True, True),
+    "eligible_18": (date(2008, 1, 15), "75011", True, True),
+    "free_15_16": (date(2010, 6, 1), None, True, True),
+    "too_young": (date(2013, 1, 1), None, True, True),
+    "too_late": (date(2007, 3, 3), None, True, True),
+    "too_old": (date(1995, 3, 3), None, True, True),
+    "ineligible_area": (date(2009, 5, 10), "98811", True, True),
+    "not_resident": (date(2009, 5, 10), None, False, False),
+}
 
 
 def _settle(milliseconds: int = 150) -> None:
@@ -23,7 +39,7 @@ def _settle(milliseconds: int = 150) -> None:
 
 def capture_all(out_dir: Path, languages: tuple[str, ...] = ("fr", "en")) -> list[Path]:
     """Write one PNG per screen, orientation and language; return their paths."""
-    from ui.app import Kiosk, ensure_application, prepare_environment
+    from ui.app import ensure_application, prepare_environment
 
     config = kiosk_config.load({})
     prepare_environment(config, offscreen=True)
@@ -31,7 +47,7 @@ def capture_all(out_dir: Path, languages: tuple[str, ...] = ("fr", "en")) -> lis
     out_dir.mkdir(parents=True, exist_ok=True)
     written: list[Path] = []
     for orientation, size in ORIENTATIONS.items():
-        kiosk = Kiosk(config, windowed=True, size=size)
+        kiosk = Kiosk(config, windowed=True, size=size, clock=Clock(frozen_at=DEMO_NOW))
         try:
             for language in languages:
                 kiosk.preferences.setLanguage(language)
@@ -41,15 +57,47 @@ def capture_all(out_dir: Path, languages: tuple[str, ...] = ("fr", "en")) -> lis
                 kiosk.session._on_idle_timer_timeout()  # the countdown overlay, over home
                 written.append(_grab(kiosk, out_dir, f"countdown-{orientation}-{language}"))
                 kiosk.session.finish()
+                kiosk.preferences.setLanguage(language)
+                written.extend(_eligibility(kiosk, out_dir, f"{orientation}-{language}"))
         finally:
             kiosk.close()
     return written
 
 
-def _grab(kiosk: object, out_dir: Path, name: str) -> Path:
+def _eligibility(kiosk: Kiosk, out_dir: Path, suffix: str) -> list[Path]:
+    """Every question of the wizard, an error, then every result screen."""
+    model = kiosk.eligibility
+    kiosk.navigation.home()
+    kiosk.navigation.go("eligibility")
+    shots = [_grab(kiosk, out_dir, f"eligibility-1-birthdate-{suffix}")]
+    model.submitBirthDate(31, 2, 2009)
+    shots.append(_grab(kiosk, out_dir, f"eligibility-1-birthdate-error-{suffix}"))
+    model.submitBirthDate(10, 5, 2009)
+    shots.append(_grab(kiosk, out_dir, f"eligibility-2-postal-{suffix}"))
+    model.skipPostalCode()
+    shots.append(_grab(kiosk, out_dir, f"eligibility-3-nationality-{suffix}"))
+    model.chooseNationality(False)
+    shots.append(_grab(kiosk, out_dir, f"eligibility-4-residence-{suffix}"))
+    for kind, (born, postal, french, resident) in ELIGIBILITY_CASES.items():
+        model.restart()
+        model.submitBirthDate(born.day, born.month, born.year)
+        if postal:
+            model.submitPostalCode(postal)
+        else:
+            model.skipPostalCode()
+        model.chooseNationality(french)
+        if not french:
+            model.answerResidence(resident)
+        assert model.kind == kind, (kind, model.kind)
+        shots.append(_grab(kiosk, out_dir, f"eligibility-result-{kind}-{suffix}"))
+    kiosk.session.finish()
+    return shots
+
+
+def _grab(kiosk: Kiosk, out_dir: Path, name: str) -> Path:
     _settle()
     path = out_dir / f"{name}.png"
-    image = kiosk.window.grabWindow()  # type: ignore[attr-defined]
+    image = kiosk.window.grabWindow()
     if not image.save(str(path)):
         raise OSError(f"could not write {path}")
     return path

@@ -52,6 +52,41 @@
     </message>
 </context>
 <context>
+    <name>BirthDateStep</name>
+    <message>
+        <source>Quelle est ta date de naissance ?</source>
+        <translation>When were you born?</translation>
+    </message>
+    <message>
+        <source>Fais tourner les roues. La borne oublie ta réponse dès que tu as fini.</source>
+        <translation>Turn the wheels. The kiosk forgets your answer as soon as you are done.</translation>
+    </message>
+    <message>
+        <source>Jour</source>
+        <translation>Day</translation>
+    </message>
+    <message>
+        <source>Mois</source>
+        <translation>Month</translation>
+    </message>
+    <message>
+        <source>Année</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <source>Cette date n'existe pas (ce mois-là n'a pas autant de jours). Vérifie le jour et le mois.</source>
+        <translation>This date does not exist (that month is shorter). Check the day and the month.</translation>
+    </message>
+    <message>
+        <source>Cette date n'est pas encore arrivée ! Vérifie l'année de ta naissance.</source>
+        <translation>This date hasn't come yet! Check your year of birth.</translation>
+    </message>
+    <message>
+        <source>Continuer</source>
+        <translation>Continue</translation>
+    </message>
+</context>
+<context>
     <name>BottomNav</name>
     <message>
         <source>Retour</source>
@@ -98,14 +133,14 @@
     </message>
 </context>
 <context>
-    <name>EligibilityScreen</name>
+    <name>DigitPad</name>
     <message>
-        <source>Suis-je éligible ?</source>
-        <translation>Am I eligible?</translation>
+        <source>Effacer</source>
+        <translation>Delete</translation>
     </message>
     <message>
-        <source>Le test d'éligibilité arrive très bientôt sur cette borne. En attendant, fais-le sur ton téléphone : ça prend une minute.</source>
-        <translation>The eligibility check is coming to this kiosk very soon. Meanwhile, do it on your phone: it takes one minute.</translation>
+        <source>Effacer le dernier chiffre</source>
+        <translation>Delete the last digit</translation>
     </message>
 </context>
 <context>
@@ -144,6 +179,25 @@
     </message>
 </context>
 <context>
+    <name>NationalityStep</name>
+    <message>
+        <source>Quelle est ta nationalité ?</source>
+        <translation>What is your nationality?</translation>
+    </message>
+    <message>
+        <source>Le pass Culture est ouvert à toutes les nationalités.</source>
+        <translation>The pass Culture is open to every nationality.</translation>
+    </message>
+    <message>
+        <source>Française</source>
+        <translation>French</translation>
+    </message>
+    <message>
+        <source>Une autre nationalité</source>
+        <translation>Another nationality</translation>
+    </message>
+</context>
+<context>
     <name>OffersScreen</name>
     <message>
         <source>Les offres près d'ici</source>
@@ -155,10 +209,190 @@
     </message>
 </context>
 <context>
+    <name>PostalCodeStep</name>
+    <message>
+        <source>Quel est ton code postal ?</source>
+        <translation>What is your postcode?</translation>
+    </message>
+    <message>
+        <source>Il sert à compter ton âge à la bonne heure, en outre-mer aussi. Tu peux passer cette question.</source>
+        <translation>It tells us your local time, overseas too, to count your age right. You can skip this question.</translation>
+    </message>
+    <message>
+        <source>Code postal saisi : %1</source>
+        <translation>Postcode entered: %1</translation>
+    </message>
+    <message>
+        <source>Un code postal a 5 chiffres, par exemple 75011. Complète-le, ou touche « Je ne sais pas ».</source>
+        <translation>A French postcode has 5 digits, for example 75011. Complete it, or touch “I don’t know”.</translation>
+    </message>
+    <message>
+        <source>Je ne sais pas</source>
+        <translation>I don't know</translation>
+    </message>
+    <message>
+        <source>Continuer</source>
+        <translation>Continue</translation>
+    </message>
+</context>
+<context>
     <name>QrCode</name>
     <message>
         <source>QR code à scanner avec ton téléphone</source>
         <translation>QR code to scan with your phone</translation>
+    </message>
+</context>
+<context>
+    <name>ResidenceStep</name>
+    <message>
+        <source>Tu vis en France depuis plus d'un an ?</source>
+        <translation>Have you lived in France for more than a year?</translation>
+    </message>
+    <message>
+        <source>C'est la condition pour les jeunes qui n'ont pas la nationalité française.</source>
+        <translation>This is the condition for young people who are not French nationals.</translation>
+    </message>
+    <message>
+        <source>Oui, plus d'un an</source>
+        <translation>Yes, more than a year</translation>
+    </message>
+    <message>
+        <source>Non, moins d'un an</source>
+        <translation>No, less than a year</translation>
+    </message>
+</context>
+<context>
+    <name>ResultStep</name>
+    <message>
+        <source>%1 à tes %2 ans, le %3.</source>
+        <translation>%1 when you turn %2, on %3.</translation>
+    </message>
+    <message>
+        <source>Ton crédit sera valable jusqu'au %1, la veille de tes 21 ans.</source>
+        <translation>Your credit will be valid until %1, the day before you turn 21.</translation>
+    </message>
+    <message>
+        <source>Bonus de %1 en plus à 18 ans si le quotient familial de ta famille est de %2 ou moins, ou si tu touches l'AAH ou l'AEEH. Tu le demandes dans l'application.</source>
+        <translation>An extra %1 bonus at 18 if your family's quotient familial is %2 or less, or if you receive the AAH or AEEH disability allowance. You ask for it in the app.</translation>
+    </message>
+    <message>
+        <source>Bonne nouvelle : tu as droit au pass Culture !</source>
+        <translation>Good news: you can get the pass Culture!</translation>
+    </message>
+    <message>
+        <source>à dépenser en culture</source>
+        <translation>to spend on culture</translation>
+    </message>
+    <message>
+        <source>Inscris-toi au plus tard le %1.</source>
+        <translation>Sign up by %1 at the latest.</translation>
+    </message>
+    <message>
+        <source>Crée ton compte sur ton téléphone</source>
+        <translation>Create your account on your phone</translation>
+    </message>
+    <message>
+        <source>dès maintenant</source>
+        <translation>right now</translation>
+    </message>
+    <message>
+        <source>Et ce n'est pas fini :</source>
+        <translation>And that's not all:</translation>
+    </message>
+    <message>
+        <source>Tu peux déjà profiter des offres gratuites !</source>
+        <translation>You can already enjoy free offers!</translation>
+    </message>
+    <message>
+        <source>Crée ton compte pour réserver des sorties, ateliers et spectacles gratuits.</source>
+        <translation>Create your account to book free outings, workshops and shows.</translation>
+    </message>
+    <message>
+        <source>Ensuite, ton crédit arrive :</source>
+        <translation>Then your credit arrives:</translation>
+    </message>
+    <message>
+        <source>C'est encore un peu tôt</source>
+        <translation>It's a little early</translation>
+    </message>
+    <message>
+        <source>Reviens à partir du %1 (tes %2 ans) : tu pourras créer ton compte.</source>
+        <translation>Come back from %1 (when you turn %2): you will be able to create your account.</translation>
+    </message>
+    <message>
+        <source>Ce qui t'attend :</source>
+        <translation>What awaits you:</translation>
+    </message>
+    <message>
+        <source>Le pass Culture se demande avant 19 ans</source>
+        <translation>The pass Culture must be requested before 19</translation>
+    </message>
+    <message>
+        <source>Tu as commencé ton inscription avant tes 19 ans ? Termine-la dans l'application : scanne le QR code.</source>
+        <translation>Did you start signing up before you turned 19? Finish it in the app: scan the QR code.</translation>
+    </message>
+    <message>
+        <source>Sinon, l'équipe de la médiathèque peut te proposer d'autres bons plans.</source>
+        <translation>Otherwise, the library team can suggest other good deals.</translation>
+    </message>
+    <message>
+        <source>Termine ton inscription sur ton téléphone</source>
+        <translation>Finish signing up on your phone</translation>
+    </message>
+    <message>
+        <source>Le pass Culture est réservé aux 15-18 ans</source>
+        <translation>The pass Culture is for 15 to 18 year olds</translation>
+    </message>
+    <message>
+        <source>Tu ne peux plus en profiter, mais la médiathèque a plein d'autres choses à te proposer : demande à l'accueil !</source>
+        <translation>You can no longer get it, but the library has plenty of other things for you: ask at the front desk!</translation>
+    </message>
+    <message>
+        <source>Le pass Culture n'est pas encore ouvert dans ta commune</source>
+        <translation>The pass Culture is not open in your area yet</translation>
+    </message>
+    <message>
+        <source>Il n'est pas disponible dans la Province Nord de Nouvelle-Calédonie ni dans les îles Loyauté. Vérifie ton code postal ou demande à l'accueil.</source>
+        <translation>It is not available in the North Province of New Caledonia or the Loyalty Islands. Check your postcode or ask at the front desk.</translation>
+    </message>
+    <message>
+        <source>Il faut vivre en France depuis plus d'un an</source>
+        <translation>You need to have lived in France for more than a year</translation>
+    </message>
+    <message>
+        <source>Le pass Culture est ouvert aux jeunes de nationalité française, et aux autres quand ils vivent en France depuis plus d'un an. Reviens quand ce sera ton cas !</source>
+        <translation>The pass Culture is open to young French nationals, and to others once they have lived in France for more than a year. Come back when that is your case!</translation>
+    </message>
+    <message>
+        <source>Refaire le test</source>
+        <translation>Check again</translation>
+    </message>
+    <message>
+        <source>Scanne avec l'appareil photo de ton téléphone</source>
+        <translation>Scan with your phone's camera</translation>
+    </message>
+    <message>
+        <source>Imprimer</source>
+        <translation>Print</translation>
+    </message>
+    <message>
+        <source>C'est imprimé ! Récupère ton ticket.</source>
+        <translation>It's printed! Take your ticket.</translation>
+    </message>
+    <message>
+        <source>Pas d'imprimante ici : scanne plutôt le QR code.</source>
+        <translation>No printer here: scan the QR code instead.</translation>
+    </message>
+    <message>
+        <source>L'impression n'a pas marché : scanne plutôt le QR code.</source>
+        <translation>Printing didn't work: scan the QR code instead.</translation>
+    </message>
+</context>
+<context>
+    <name>StepTitle</name>
+    <message>
+        <source>Étape %1 sur %2</source>
+        <translation>Step %1 of %2</translation>
     </message>
 </context>
 <context>

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPointF, QSize, Qt
@@ -11,6 +12,7 @@ from PySide6.QtQuick import QQuickItem
 from PySide6.QtTest import QTest
 
 from kiosk import config as kiosk_config
+from kiosk.clock import Clock
 from ui.app import Kiosk, ensure_application, find_item, prepare_environment
 
 #: One second of kiosk time lasts this many milliseconds in tests (idle 90 s -> 0.9 s).
@@ -42,11 +44,12 @@ def make_kiosk(qapp: QGuiApplication) -> Iterator[Callable[..., Kiosk]]:
 
     def make(
         *, windowed: bool = True, size: QSize = LANDSCAPE, second_ms: int = 1000,
-        **options: object,
+        clock: Clock | None = None, ticket_pdf: Path | None = None, **options: object,
     ) -> Kiosk:
         config = kiosk_config.load({k: str(v) for k, v in options.items()})
         assert not config.problems, config.problems
-        kiosk = Kiosk(config, windowed=windowed, size=size, second_ms=second_ms)
+        kiosk = Kiosk(config, windowed=windowed, size=size, second_ms=second_ms, clock=clock,
+                      ticket_pdf=ticket_pdf)
         built.append(kiosk)
         # Offscreen windows get their size on exposure; taps before that hit nothing.
         assert QTest.qWaitForWindowExposed(kiosk.window, 2000), "the window was never shown"

@@ -53,7 +53,7 @@ def test_accueil_returns_home_from_any_inner_screen(qtbot, kiosk: Kiosk) -> None
 
 def test_placeholder_screens_hand_off_to_the_phone_with_a_qr_code(qtbot, kiosk: Kiosk) -> None:
     kiosk.navigation.home()
-    for screen in ("eligibility", "offers", "assisted"):
+    for screen in ("offers", "assisted"):
         kiosk.navigation.go(screen)
         qr = item(kiosk, "handoffQrCode")
         assert qr.isVisible()

@@ -23,6 +23,7 @@ DOCS = REPO / "docs" / "configuration.md"
 EXPECTED_OPTIONS = [
     "central_url",
     "kiosk_name",
+    "printer",
     "language",
     "windowed",
     "render_backend",
@@ -150,7 +151,8 @@ def test_config_is_read_only_and_indexable(env: Env) -> None:
         cfg.source("nope")
     triples = list(cfg.items())
     assert [o.name for o, _, _ in triples] == EXPECTED_OPTIONS
-    assert triples[5] == (config.get_option("idle_timeout"), 90, "default")
+    idle = triples[EXPECTED_OPTIONS.index("idle_timeout")]
+    assert idle == (config.get_option("idle_timeout"), 90, "default")
 
 
 # --- layers -----------------------------------------------------------------------------------

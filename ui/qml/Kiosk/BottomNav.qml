@@ -4,6 +4,8 @@ import Kiosk
 
 // "Retour" and "Accueil" on every inner screen: never a dead end.
 Rectangle {
+    id: nav
+    signal backClicked()
     implicitHeight: Theme.barHeight
     color: Theme.background
     Rectangle { width: parent.width; height: Theme.px(2); color: Theme.subtleBackground }
@@ -16,7 +18,7 @@ Rectangle {
             primary: false
             text: qsTr("Retour")
             iconSource: kiosk.resourcesUrl + "icons/arrow-left.svg"
-            onClicked: navigation.back()
+            onClicked: nav.backClicked()
         }
         Item { Layout.fillWidth: true }
         KioskButton {

@@ -7,6 +7,9 @@ Rectangle {
     id: screen
     default property alias content: page.content
     property alias page: page
+    // A screen with steps of its own sets this and answers backRequested.
+    property bool handlesBack: false
+    signal backRequested()
     color: Theme.background
 
     ColumnLayout {
@@ -19,6 +22,9 @@ Rectangle {
             Layout.fillHeight: true
             keyboardHeight: Theme.keyboardHeight
         }
-        BottomNav { Layout.fillWidth: true }
+        BottomNav {
+            Layout.fillWidth: true
+            onBackClicked: screen.handlesBack ? screen.backRequested() : navigation.back()
+        }
     }
 }

@@ -1,12 +1,27 @@
 import QtQuick
 import Kiosk
 
+// "Suis-je éligible ?": one question per step, then the answer in plain words.
 InnerScreen {
+    id: screen
     objectName: "eligibilityScreen"
-    ComingSoon {
+    handlesBack: true
+    onBackRequested: if (!eligibility.back()) navigation.back()
+
+    Loader {
+        id: stepLoader
+        objectName: "eligibilityStep"
         width: parent.width
-        title: qsTr("Suis-je éligible ?")
-        body: qsTr("Le test d'éligibilité arrive très bientôt sur cette borne. En attendant, fais-le sur ton téléphone : ça prend une minute.")
-        link: kiosk.appLink("/creation-compte")
+        height: item ? item.implicitHeight : 0
+        source: {
+            switch (eligibility.step) {
+            case "birthdate": return "eligibility/BirthDateStep.qml"
+            case "postal": return "eligibility/PostalCodeStep.qml"
+            case "nationality": return "eligibility/NationalityStep.qml"
+            case "residence": return "eligibility/ResidenceStep.qml"
+            default: return "eligibility/ResultStep.qml"
+            }
+        }
+        onLoaded: screen.page.contentY = 0
     }
 }
