@@ -312,7 +312,8 @@ def build_parser() -> argparse.ArgumentParser:
 def _quit_on_signals(app: QGuiApplication) -> QTimer:
     """Let SIGINT/SIGTERM (Ctrl+C, systemd stop) quit cleanly while Qt's loop runs."""
     for signum in (signal.SIGINT, signal.SIGTERM):
-        signal.signal(signum, lambda *_: app.quit())
+        # Queued, so that a signal arriving just before exec() still ends the loop.
+        signal.signal(signum, lambda *_: QTimer.singleShot(0, app.quit))
     # Python runs signal handlers only between bytecodes; a no-op timer gives it the chance.
     wake = QTimer(interval=250)
     wake.timeout.connect(lambda: None)

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import os
+import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 
@@ -48,3 +50,28 @@ def test_screenless_commands_do_not_load_qt() -> None:
                             timeout=60)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "configuration OK" in result.stdout
+
+
+def test_the_kiosk_runs_until_asked_to_stop(private_dirs: Path) -> None:
+    """What `make demo` and systemd do: start, show the attract screen, stop on SIGTERM."""
+    process = subprocess.Popen(
+        [sys.executable, "-m", "ui", "--windowed"], stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT, text=True, env={**os.environ},
+    )
+    log_file = private_dirs / "log" / "kiosk.log"
+    try:
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline and process.poll() is None:
+            if log_file.exists() and "started (training mode)" in log_file.read_text():
+                break
+            time.sleep(0.1)
+        assert process.poll() is None, process.stdout.read() if process.stdout else ""
+        process.send_signal(signal.SIGTERM)
+        assert process.wait(timeout=15) == 0
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait()
+        if process.stdout:
+            process.stdout.close()
+    assert "Traceback" not in log_file.read_text()

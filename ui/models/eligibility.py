@@ -121,7 +121,10 @@ class EligibilityModel(QObject):
         """Accept the picked date, or explain why it cannot be a birth date."""
         try:
             picked = date(year, month, day)
-        except ValueError:
+        except (ValueError, OverflowError):
+            self._refuse("impossible_date")
+            return
+        if picked.year < self._get_picker_first_year():
             self._refuse("impossible_date")
             return
         if picked > self._clock.now().date():
