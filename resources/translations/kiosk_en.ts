@@ -4,50 +4,50 @@
 <context>
     <name>AssistedScreen</name>
     <message>
-        <source>M'inscrire avec un·e conseiller·e</source>
+        <source>M&apos;inscrire avec un·e conseiller·e</source>
         <translation>Sign up with a staff member</translation>
     </message>
     <message>
-        <source>Adresse-toi à l'accueil : un·e conseiller·e va t'aider à commencer ton inscription. Tu peux aussi la commencer seul·e sur ton téléphone.</source>
+        <source>Adresse-toi à l&apos;accueil : un·e conseiller·e va t&apos;aider à commencer ton inscription. Tu peux aussi la commencer seul·e sur ton téléphone.</source>
         <translation>Ask at the front desk: a staff member will help you start signing up. You can also start on your own phone.</translation>
     </message>
 </context>
 <context>
     <name>AttractScreen</name>
     <message>
-        <source>Jusqu'à 150 € pour ta culture</source>
+        <source>Jusqu&apos;à 150 € pour ta culture</source>
         <translation>Up to €150 for culture</translation>
     </message>
     <message>
-        <source>Tu as 17 ou 18 ans ? L'État t'offre un crédit pour tes livres, concerts, places de ciné…</source>
+        <source>Tu as 17 ou 18 ans ? L&apos;État t&apos;offre un crédit pour tes livres, concerts, places de ciné…</source>
         <translation>17 or 18? The French State gives you credit for books, concerts, cinema tickets…</translation>
     </message>
     <message>
-        <source>15 ou 16 ans ? C'est aussi pour toi</source>
-        <translation>15 or 16? It's for you too</translation>
+        <source>15 ou 16 ans ? C&apos;est aussi pour toi</source>
+        <translation>15 or 16? It&apos;s for you too</translation>
     </message>
     <message>
         <source>Crée ton compte et profite des sorties et ateliers gratuits près de chez toi.</source>
         <translation>Create your account and enjoy free outings and workshops near you.</translation>
     </message>
     <message>
-        <source>Tout près d'ici</source>
+        <source>Tout près d&apos;ici</source>
         <translation>Right around here</translation>
     </message>
     <message>
         <source>Spectacles, musées, librairies, cinémas : découvre ce qui se passe autour de la médiathèque.</source>
-        <translation>Shows, museums, bookshops, cinemas: see what's on around the library.</translation>
+        <translation>Shows, museums, bookshops, cinemas: see what&apos;s on around the library.</translation>
     </message>
     <message>
-        <source>On t'aide à t'inscrire</source>
-        <translation>We'll help you sign up</translation>
+        <source>On t&apos;aide à t&apos;inscrire</source>
+        <translation>We&apos;ll help you sign up</translation>
     </message>
     <message>
-        <source>Un·e conseiller·e de l'accueil peut commencer ton inscription avec toi.</source>
+        <source>Un·e conseiller·e de l&apos;accueil peut commencer ton inscription avec toi.</source>
         <translation>A staff member at the front desk can start your registration with you.</translation>
     </message>
     <message>
-        <source>Touche l'écran pour commencer</source>
+        <source>Touche l&apos;écran pour commencer</source>
         <translation>Touch the screen to start</translation>
     </message>
 </context>
@@ -74,12 +74,12 @@
         <translation>Year</translation>
     </message>
     <message>
-        <source>Cette date n'existe pas (ce mois-là n'a pas autant de jours). Vérifie le jour et le mois.</source>
+        <source>Cette date n&apos;existe pas (ce mois-là n&apos;a pas autant de jours). Vérifie le jour et le mois.</source>
         <translation>This date does not exist (that month is shorter). Check the day and the month.</translation>
     </message>
     <message>
-        <source>Cette date n'est pas encore arrivée ! Vérifie l'année de ta naissance.</source>
-        <translation>This date hasn't come yet! Check your year of birth.</translation>
+        <source>Cette date n&apos;est pas encore arrivée ! Vérifie l&apos;année de ta naissance.</source>
+        <translation>This date hasn&apos;t come yet! Check your year of birth.</translation>
     </message>
     <message>
         <source>Continuer</source>
@@ -100,12 +100,12 @@
 <context>
     <name>ComingSoon</name>
     <message>
-        <source>Besoin d'aide ? L'équipe de l'accueil peut t'accompagner.</source>
+        <source>Besoin d&apos;aide ? L&apos;équipe de l&apos;accueil peut t&apos;accompagner.</source>
         <translation>Need help? The front desk team is here for you.</translation>
     </message>
     <message>
-        <source>Scanne avec l'appareil photo de ton téléphone</source>
-        <translation>Scan with your phone's camera</translation>
+        <source>Scanne avec l&apos;appareil photo de ton téléphone</source>
+        <translation>Scan with your phone&apos;s camera</translation>
     </message>
 </context>
 <context>
@@ -117,7 +117,9 @@
     <message numerus="yes">
         <source>%n seconde(s)</source>
         <translation>
-            <numerusform>%n second</numerusform><numerusform>%n seconds</numerusform></translation>
+            <numerusform>%n second</numerusform>
+            <numerusform>%n seconds</numerusform>
+        </translation>
     </message>
     <message>
         <source>Sans réponse, la borne efface tout ce que tu as saisi pour protéger tes informations.</source>
@@ -125,7 +127,7 @@
     </message>
     <message>
         <source>Oui, je continue</source>
-        <translation>Yes, I'm here</translation>
+        <translation>Yes, I&apos;m here</translation>
     </message>
     <message>
         <source>Terminer</source>
@@ -146,7 +148,7 @@
 <context>
     <name>HomeScreen</name>
     <message>
-        <source>Salut ! Qu'est-ce qu'on fait ?</source>
+        <source>Salut ! Qu&apos;est-ce qu&apos;on fait ?</source>
         <translation>Hi! What would you like to do?</translation>
     </message>
     <message>
@@ -154,11 +156,11 @@
         <translation>Am I eligible?</translation>
     </message>
     <message>
-        <source>Découvre en une minute ce que le pass Culture t'offre.</source>
+        <source>Découvre en une minute ce que le pass Culture t&apos;offre.</source>
         <translation>Find out in one minute what the pass Culture gives you.</translation>
     </message>
     <message>
-        <source>Découvrir les offres près d'ici</source>
+        <source>Découvrir les offres près d&apos;ici</source>
         <translation>Discover offers nearby</translation>
     </message>
     <message>
@@ -166,11 +168,11 @@
         <translation>Books, concerts, cinema, exhibitions… around you.</translation>
     </message>
     <message>
-        <source>M'inscrire avec un·e conseiller·e</source>
+        <source>M&apos;inscrire avec un·e conseiller·e</source>
         <translation>Sign up with a staff member</translation>
     </message>
     <message>
-        <source>Quelqu'un de l'équipe t'accompagne pas à pas.</source>
+        <source>Quelqu&apos;un de l&apos;équipe t&apos;accompagne pas à pas.</source>
         <translation>Someone from the team guides you step by step.</translation>
     </message>
     <message>
@@ -200,11 +202,11 @@
 <context>
     <name>OffersScreen</name>
     <message>
-        <source>Les offres près d'ici</source>
+        <source>Les offres près d&apos;ici</source>
         <translation>Offers nearby</translation>
     </message>
     <message>
-        <source>Bientôt, tu pourras parcourir ici les sorties, livres et ateliers autour de toi. En attendant, retrouve-les dans l'application pass Culture.</source>
+        <source>Bientôt, tu pourras parcourir ici les sorties, livres et ateliers autour de toi. En attendant, retrouve-les dans l&apos;application pass Culture.</source>
         <translation>Soon you will be able to browse outings, books and workshops around you here. Meanwhile, find them in the pass Culture app.</translation>
     </message>
 </context>
@@ -228,7 +230,7 @@
     </message>
     <message>
         <source>Je ne sais pas</source>
-        <translation>I don't know</translation>
+        <translation>I don&apos;t know</translation>
     </message>
     <message>
         <source>Continuer</source>
@@ -245,19 +247,19 @@
 <context>
     <name>ResidenceStep</name>
     <message>
-        <source>Tu vis en France depuis plus d'un an ?</source>
+        <source>Tu vis en France depuis plus d&apos;un an ?</source>
         <translation>Have you lived in France for more than a year?</translation>
     </message>
     <message>
-        <source>C'est la condition pour les jeunes qui n'ont pas la nationalité française.</source>
+        <source>C&apos;est la condition pour les jeunes qui n&apos;ont pas la nationalité française.</source>
         <translation>This is the condition for young people who are not French nationals.</translation>
     </message>
     <message>
-        <source>Oui, plus d'un an</source>
+        <source>Oui, plus d&apos;un an</source>
         <translation>Yes, more than a year</translation>
     </message>
     <message>
-        <source>Non, moins d'un an</source>
+        <source>Non, moins d&apos;un an</source>
         <translation>No, less than a year</translation>
     </message>
 </context>
@@ -268,12 +270,12 @@
         <translation>%1 when you turn %2, on %3.</translation>
     </message>
     <message>
-        <source>Ton crédit sera valable jusqu'au %1, la veille de tes 21 ans.</source>
+        <source>Ton crédit sera valable jusqu&apos;au %1, la veille de tes 21 ans.</source>
         <translation>Your credit will be valid until %1, the day before you turn 21.</translation>
     </message>
     <message>
-        <source>Bonus de %1 en plus à 18 ans si le quotient familial de ta famille est de %2 ou moins, ou si tu touches l'AAH ou l'AEEH. Tu le demandes dans l'application.</source>
-        <translation>An extra %1 bonus at 18 if your family's quotient familial is %2 or less, or if you receive the AAH or AEEH disability allowance. You ask for it in the app.</translation>
+        <source>Bonus de %1 en plus à 18 ans si le quotient familial de ta famille est de %2 ou moins, ou si tu touches l&apos;AAH ou l&apos;AEEH. Tu le demandes dans l&apos;application.</source>
+        <translation>An extra %1 bonus at 18 if your family&apos;s quotient familial is %2 or less, or if you receive the AAH or AEEH disability allowance. You ask for it in the app.</translation>
     </message>
     <message>
         <source>Bonne nouvelle : tu as droit au pass Culture !</source>
@@ -296,8 +298,8 @@
         <translation>right now</translation>
     </message>
     <message>
-        <source>Et ce n'est pas fini :</source>
-        <translation>And that's not all:</translation>
+        <source>Et ce n&apos;est pas fini :</source>
+        <translation>And that&apos;s not all:</translation>
     </message>
     <message>
         <source>Tu peux déjà profiter des offres gratuites !</source>
@@ -312,15 +314,15 @@
         <translation>Then your credit arrives:</translation>
     </message>
     <message>
-        <source>C'est encore un peu tôt</source>
-        <translation>It's a little early</translation>
+        <source>C&apos;est encore un peu tôt</source>
+        <translation>It&apos;s a little early</translation>
     </message>
     <message>
         <source>Reviens à partir du %1 (tes %2 ans) : tu pourras créer ton compte.</source>
         <translation>Come back from %1 (when you turn %2): you will be able to create your account.</translation>
     </message>
     <message>
-        <source>Ce qui t'attend :</source>
+        <source>Ce qui t&apos;attend :</source>
         <translation>What awaits you:</translation>
     </message>
     <message>
@@ -328,11 +330,11 @@
         <translation>The pass Culture must be requested before 19</translation>
     </message>
     <message>
-        <source>Tu as commencé ton inscription avant tes 19 ans ? Termine-la dans l'application : scanne le QR code.</source>
+        <source>Tu as commencé ton inscription avant tes 19 ans ? Termine-la dans l&apos;application : scanne le QR code.</source>
         <translation>Did you start signing up before you turned 19? Finish it in the app: scan the QR code.</translation>
     </message>
     <message>
-        <source>Sinon, l'équipe de la médiathèque peut te proposer d'autres bons plans.</source>
+        <source>Sinon, l&apos;équipe de la médiathèque peut te proposer d&apos;autres bons plans.</source>
         <translation>Otherwise, the library team can suggest other good deals.</translation>
     </message>
     <message>
@@ -344,23 +346,23 @@
         <translation>The pass Culture is for 15 to 18 year olds</translation>
     </message>
     <message>
-        <source>Tu ne peux plus en profiter, mais la médiathèque a plein d'autres choses à te proposer : demande à l'accueil !</source>
+        <source>Tu ne peux plus en profiter, mais la médiathèque a plein d&apos;autres choses à te proposer : demande à l&apos;accueil !</source>
         <translation>You can no longer get it, but the library has plenty of other things for you: ask at the front desk!</translation>
     </message>
     <message>
-        <source>Le pass Culture n'est pas encore ouvert dans ta commune</source>
+        <source>Le pass Culture n&apos;est pas encore ouvert dans ta commune</source>
         <translation>The pass Culture is not open in your area yet</translation>
     </message>
     <message>
-        <source>Il n'est pas disponible dans la Province Nord de Nouvelle-Calédonie ni dans les îles Loyauté. Vérifie ton code postal ou demande à l'accueil.</source>
+        <source>Il n&apos;est pas disponible dans la Province Nord de Nouvelle-Calédonie ni dans les îles Loyauté. Vérifie ton code postal ou demande à l&apos;accueil.</source>
         <translation>It is not available in the North Province of New Caledonia or the Loyalty Islands. Check your postcode or ask at the front desk.</translation>
     </message>
     <message>
-        <source>Il faut vivre en France depuis plus d'un an</source>
+        <source>Il faut vivre en France depuis plus d&apos;un an</source>
         <translation>You need to have lived in France for more than a year</translation>
     </message>
     <message>
-        <source>Le pass Culture est ouvert aux jeunes de nationalité française, et aux autres quand ils vivent en France depuis plus d'un an. Reviens quand ce sera ton cas !</source>
+        <source>Le pass Culture est ouvert aux jeunes de nationalité française, et aux autres quand ils vivent en France depuis plus d&apos;un an. Reviens quand ce sera ton cas !</source>
         <translation>The pass Culture is open to young French nationals, and to others once they have lived in France for more than a year. Come back when that is your case!</translation>
     </message>
     <message>
@@ -368,24 +370,28 @@
         <translation>Check again</translation>
     </message>
     <message>
-        <source>Scanne avec l'appareil photo de ton téléphone</source>
-        <translation>Scan with your phone's camera</translation>
+        <source>Voir les sorties près d&apos;ici</source>
+        <translation>See what's on nearby</translation>
+    </message>
+    <message>
+        <source>Scanne avec l&apos;appareil photo de ton téléphone</source>
+        <translation>Scan with your phone&apos;s camera</translation>
     </message>
     <message>
         <source>Imprimer</source>
         <translation>Print</translation>
     </message>
     <message>
-        <source>C'est imprimé ! Récupère ton ticket.</source>
-        <translation>It's printed! Take your ticket.</translation>
+        <source>C&apos;est imprimé ! Récupère ton ticket.</source>
+        <translation>It&apos;s printed! Take your ticket.</translation>
     </message>
     <message>
-        <source>Pas d'imprimante ici : scanne plutôt le QR code.</source>
+        <source>Pas d&apos;imprimante ici : scanne plutôt le QR code.</source>
         <translation>No printer here: scan the QR code instead.</translation>
     </message>
     <message>
-        <source>L'impression n'a pas marché : scanne plutôt le QR code.</source>
-        <translation>Printing didn't work: scan the QR code instead.</translation>
+        <source>L&apos;impression n&apos;a pas marché : scanne plutôt le QR code.</source>
+        <translation>Printing didn&apos;t work: scan the QR code instead.</translation>
     </message>
 </context>
 <context>
@@ -402,14 +408,14 @@
         <translation>Finish</translation>
     </message>
     <message>
-        <source>Efface tout ce que tu as saisi et revient à l'accueil</source>
+        <source>Efface tout ce que tu as saisi et revient à l&apos;accueil</source>
         <translation>Erases everything you entered and goes back to the start</translation>
     </message>
 </context>
 <context>
     <name>TrainingRibbon</name>
     <message>
-        <source>MODE FORMATION · démonstration, aucune donnée n'est envoyée</source>
+        <source>MODE FORMATION · démonstration, aucune donnée n&apos;est envoyée</source>
         <translation>TRAINING MODE · demonstration, no data is sent</translation>
     </message>
 </context>

@@ -102,14 +102,14 @@ def test_fifteen_sixteen_get_free_offers_then_money(qtbot, kiosk: Kiosk) -> None
     text = check(qtbot, kiosk, 1, 6, 2010)
     assert kiosk.eligibility.kind == "free_15_16"
     assert "offres gratuites" in text
-    assert "50\u00a0€ à tes 17 ans, le 1 juin 2027." in text
-    assert "150\u00a0€ à tes 18 ans, le 1 juin 2028." in text
+    assert "50\u00a0€ à tes 17 ans, le 1er juin 2027." in text
+    assert "150\u00a0€ à tes 18 ans, le 1er juin 2028." in text
 
 
 def test_under_fifteen_is_told_when_to_come_back(qtbot, kiosk: Kiosk) -> None:
     text = check(qtbot, kiosk, 1, 1, 2013)
     assert kiosk.eligibility.kind == "too_young"
-    assert "Reviens à partir du 1 janvier 2028 (tes 15 ans)" in text
+    assert "Reviens à partir du 1er janvier 2028 (tes 15 ans)" in text
     assert not item(kiosk, "resultQrCode").isVisible()
 
 
@@ -254,3 +254,9 @@ def test_unreadable_central_settings_fall_back_to_the_defaults(qtbot, make_kiosk
     kiosk = make_kiosk(clock=Clock(frozen_at=NOW))
     kiosk.navigation.home()
     assert "150\u00a0€" in check(qtbot, kiosk, 15, 1, 2008)
+
+
+def test_no_dead_end_when_there_is_nothing_to_do_in_the_app(qtbot, kiosk: Kiosk) -> None:
+    check(qtbot, kiosk, 3, 3, 1995)
+    tap(qtbot, kiosk, "resultOffersButton")
+    assert kiosk.navigation.screen == "offers"

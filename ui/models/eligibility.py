@@ -276,4 +276,7 @@ class EligibilityModel(QObject):
     @staticmethod
     def _day(locale: QLocale, when: date | datetime) -> str:
         day = when.date() if isinstance(when, datetime) else when
-        return locale.toString(QDate(day.year, day.month, day.day), "d MMMM yyyy")
+        # French writes the first of the month as an ordinal: « le 1er juin ».
+        french_first = day.day == 1 and locale.language() == QLocale.Language.French
+        pattern = "d'er' MMMM yyyy" if french_first else "d MMMM yyyy"
+        return locale.toString(QDate(day.year, day.month, day.day), pattern)

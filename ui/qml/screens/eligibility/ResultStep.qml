@@ -191,12 +191,23 @@ GridLayout {
                 font.weight: Theme.medium
             }
         }
-        KioskButton {
-            objectName: "restartButton"
+        Flow {
+            Layout.fillWidth: true
             Layout.topMargin: Theme.gap2
-            primary: false
-            text: qsTr("Refaire le test")
-            onClicked: eligibility.restart()
+            spacing: Theme.gap3
+            KioskButton {
+                objectName: "restartButton"
+                primary: false
+                text: qsTr("Refaire le test")
+                onClicked: eligibility.restart()
+            }
+            KioskButton {
+                // Nothing to do in the app yet: the médiathèque still has things to offer.
+                objectName: "resultOffersButton"
+                visible: eligibility.link === ""
+                text: qsTr("Voir les sorties près d'ici")
+                onClicked: navigation.go("offers")
+            }
         }
     }
 
