@@ -7,7 +7,7 @@ from PySide6.QtQml import QQmlComponent
 from PySide6.QtQuick import QQuickItem
 from PySide6.QtTest import QTest
 
-from tests.ui.conftest import item
+from tests.ui.conftest import item, tap
 from ui.app import QML_DIR, Kiosk
 
 FIELD_QML = b"""
@@ -63,3 +63,14 @@ def test_leaving_the_field_closes_the_keyboard(qtbot, kiosk: Kiosk) -> None:
     field.setFocus(False)
     kiosk.window.contentItem().forceActiveFocus(Qt.FocusReason.OtherFocusReason)
     qtbot.waitUntil(lambda: not panel.property("active"), timeout=3000)
+
+
+def test_the_keyboard_layout_follows_the_visitor_language(qtbot, kiosk: Kiosk) -> None:
+    kiosk.navigation.home()
+    kiosk.navigation.go("offers")
+    field = _add_field_near_the_bottom(kiosk)
+    panel = item(kiosk, "inputPanel")
+    field.forceActiveFocus()
+    qtbot.waitUntil(lambda: panel.property("activeLocale") == "fr_FR", timeout=3000)
+    tap(qtbot, kiosk, "language_en")
+    qtbot.waitUntil(lambda: panel.property("activeLocale") == "en_GB", timeout=3000)

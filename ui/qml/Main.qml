@@ -59,6 +59,8 @@ Window {
     InputPanel {
         id: inputPanel
         objectName: "inputPanel"
+        // The layout in use (fr_FR AZERTY or en_GB), for the tests and the logs.
+        readonly property string activeLocale: keyboard ? keyboard.locale : ""
         z: 20
         width: Math.min(window.width, Theme.px(1500))
         anchors.horizontalCenter: parent.horizontalCenter
