@@ -204,6 +204,15 @@ OPTIONS: tuple[Option, ...] = (
         "Name of the ticket printer; empty for the system's default printer.",
     ),
     Option(
+        "speech_engine",
+        Kind.STR,
+        "",
+        "Moteur de synthèse vocale pour la lecture à voix haute (par exemple « speechd » sous "
+        "Linux, « sapi » ou « winrt » sous Windows) ; vide pour celui du système.",
+        "Text-to-speech engine for reading aloud (for example “speechd” on Linux, “sapi” or "
+        "“winrt” on Windows); empty for the system's own.",
+    ),
+    Option(
         "language",
         Kind.CHOICE,
         "fr",
@@ -390,6 +399,7 @@ class Config:
     central_url: str
     kiosk_name: str
     printer: str
+    speech_engine: str
     language: str
     windowed: bool
     render_backend: str

@@ -28,11 +28,13 @@ os.environ.update(
         "PCK_DATA_DIR": str(_SESSION_DIR / "data"),
         "PCK_CACHE_DIR": str(_SESSION_DIR / "cache"),
         "PCK_LOG_DIR": str(_SESSION_DIR / "log"),
+        # Qt's mock speech engine: real QtTextToSpeech, no sound card or speech service.
+        "PCK_SPEECH_ENGINE": "mock",
     }
 )
 for _name in list(os.environ):
     # A developer's own PCK_ settings must not leak into the tests.
-    if _name.startswith("PCK_") and not _name.endswith(("_FILE", "_DIR")):
+    if _name.startswith("PCK_") and not _name.endswith(("_FILE", "_DIR", "_ENGINE")):
         del os.environ[_name]
 
 

@@ -37,13 +37,18 @@ from kiosk.paths import FONTS_DIR, RESOURCES_DIR
 from kiosk.storage.db import StorageError
 from kiosk.storage.local import LocalState
 from ui.i18n import Translations
+from ui.icons import PROVIDER_ID as ICON_PROVIDER_ID
+from ui.icons import IconImageProvider
 from ui.models.eligibility import EligibilityModel
 from ui.models.navigation import ATTRACT, NavigationModel
 from ui.models.preferences import PreferencesModel
 from ui.printing import TicketPrinter
-from ui.qr import PROVIDER_ID, QrImageProvider
+from ui.qr import PROVIDER_ID as QR_PROVIDER_ID
+from ui.qr import QrImageProvider
 from ui.runner import TaskRunner
+from ui.scene import find_item, visible_texts
 from ui.session import Session
+from ui.speech import Speech
 
 log = logging.getLogger(__name__)
 
@@ -59,14 +64,6 @@ _QT_LOG_LEVELS = {
 }
 
 
-# Noise from Qt's own components, not from the kiosk: the virtual keyboard's sound support
-# probes for PipeWire, and Qt 6.12's keyboard word list overrides a base property.
-_QUIET_QT_CATEGORIES = (
-    "qt.multimedia.symbolsresolver.warning=false",
-    "qt.qml.propertyCache.append.warning=false",
-)
-
-
 class StartupError(Exception):
     """The kiosk window could not be created; the message says why."""
 
@@ -77,9 +74,6 @@ def prepare_environment(config: kiosk_config.Config, *, offscreen: bool = False)
     # The InputPanel lives inside our scene; Qt must not open a desktop keyboard window too.
     os.environ["QT_VIRTUALKEYBOARD_DESKTOP_DISABLE"] = "1"
     os.environ["QT_QUICK_CONTROLS_STYLE"] = "Basic"
-    os.environ["QT_LOGGING_RULES"] = ";".join(
-        filter(None, [os.environ.get("QT_LOGGING_RULES"), *_QUIET_QT_CATEGORIES])
-    )
     if config.render_backend == "software":
         os.environ["QT_QUICK_BACKEND"] = "software"
     elif config.render_backend == "opengl":
@@ -188,23 +182,6 @@ def _open_state(data_dir: Path) -> LocalState | None:
         return None
 
 
-def find_item(window: QQuickWindow, object_name: str) -> QObject | None:
-    """Search the scene for ``object_name`` through the visual tree, breadth first.
-
-    Walking ``childItems`` finds what Repeaters and Loaders create, and skips a screen the
-    Loader has just unloaded (it leaves the visual tree at once, before it is deleted).
-    """
-    pending: list[QObject] = [window.contentItem()]
-    while pending:
-        current = pending.pop(0)
-        if current.objectName() == object_name:
-            return current
-        if isinstance(current, QQuickItem):
-            pending.extend(current.childItems())
-        pending.extend(c for c in current.children() if not isinstance(c, QQuickItem))
-    return None
-
-
 class Kiosk:
     """One kiosk window with its view-models; tests, self-test and screenshots build it too."""
 
@@ -230,6 +207,10 @@ class Kiosk:
         )
         self.session = Session(config.idle_timeout, config.countdown, second_ms=second_ms)
         self.ticket_printer = TicketPrinter(pdf_path=ticket_pdf, printer_name=config.printer)
+        self.speech = Speech(
+            config.speech_engine, lambda: self.preferences.language, self.screen_text
+        )
+        self.session.register(self.speech)
         self.session.register(self.navigation, self.preferences, self.eligibility)
         self.navigation.navigated.connect(self._on_navigation_navigated)
         self.app_model = AppModel(
@@ -239,7 +220,8 @@ class Kiosk:
         )
         self.engine = QQmlApplicationEngine()
         self.engine.addImportPath(str(QML_DIR))
-        self.engine.addImageProvider(PROVIDER_ID, QrImageProvider())
+        self.engine.addImageProvider(QR_PROVIDER_ID, QrImageProvider())
+        self.engine.addImageProvider(ICON_PROVIDER_ID, IconImageProvider())
         context = self.engine.rootContext()
         context.setContextProperty("kiosk", self.app_model)
         context.setContextProperty("navigation", self.navigation)
@@ -247,6 +229,7 @@ class Kiosk:
         context.setContextProperty("preferences", self.preferences)
         context.setContextProperty("eligibility", self.eligibility)
         context.setContextProperty("ticketPrinter", self.ticket_printer)
+        context.setContextProperty("speech", self.speech)
         self.translations = Translations(self.engine)
         self.translations.apply(self.preferences.language)
         self.preferences.languageChanged.connect(self._on_preferences_language_changed)
@@ -265,6 +248,14 @@ class Kiosk:
             raise LookupError(f"no QML item named {object_name!r} on screen "
                               f"{self.navigation.screen!r}")
         return item
+
+    def screen_text(self) -> str:
+        """The current screen's own text (not its buttons), as it reads top to bottom."""
+        loader = find_item(self.window, "screenLoader")
+        screen = loader.property("item") if loader is not None else None
+        if not isinstance(screen, QQuickItem):
+            return ""
+        return "\n".join(visible_texts(screen, include_controls=False))
 
     def _on_navigation_navigated(self, screen: str) -> None:
         if screen != ATTRACT:

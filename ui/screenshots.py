@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 import time
+from collections.abc import Callable
 from datetime import UTC, date, datetime
 from pathlib import Path
 
@@ -37,8 +38,16 @@ def _settle(milliseconds: int = 150) -> None:
         QCoreApplication.processEvents()
 
 
+#: Accessibility modes shown in the screenshots: preference setter name and value.
+MODES: dict[str, tuple[str, object]] = {
+    "large-text": ("setTextSize", 2),
+    "high-contrast": ("setHighContrast", True),
+    "low-reach": ("setLowReach", True),
+}
+
+
 def capture_all(out_dir: Path, languages: tuple[str, ...] = ("fr", "en")) -> list[Path]:
-    """Write one PNG per screen, orientation and language; return their paths."""
+    """Write one PNG per screen, orientation and language, then per accessibility mode."""
     from ui.app import ensure_application, prepare_environment
 
     config = kiosk_config.load({})
@@ -50,23 +59,46 @@ def capture_all(out_dir: Path, languages: tuple[str, ...] = ("fr", "en")) -> lis
         kiosk = Kiosk(config, windowed=True, size=size, clock=Clock(frozen_at=DEMO_NOW))
         try:
             for language in languages:
-                kiosk.preferences.setLanguage(language)
-                for screen in SCREENS:
-                    kiosk.navigation.go(screen)
-                    written.append(_grab(kiosk, out_dir, f"{screen}-{orientation}-{language}"))
-                kiosk.session._on_idle_timer_timeout()  # the countdown overlay, over home
-                written.append(_grab(kiosk, out_dir, f"countdown-{orientation}-{language}"))
-                kiosk.session.finish()
-                kiosk.preferences.setLanguage(language)
-                written.extend(_eligibility(kiosk, out_dir, f"{orientation}-{language}"))
+                written.extend(_tour(kiosk, out_dir, f"{orientation}-{language}", language))
+            for mode, (setter, value) in MODES.items():
+                written.extend(_tour(kiosk, out_dir, f"{orientation}-{mode}", "fr",
+                                     (setter, value)))
         finally:
             kiosk.close()
     return written
 
 
-def _eligibility(kiosk: Kiosk, out_dir: Path, suffix: str) -> list[Path]:
+def _tour(kiosk: Kiosk, out_dir: Path, suffix: str, language: str,
+          mode: tuple[str, object] | None = None) -> list[Path]:
+    """Every screen, the overlays and the eligibility flow, in one language and mode."""
+
+    def prepare() -> None:
+        kiosk.preferences.setLanguage(language)
+        if mode is not None:
+            getattr(kiosk.preferences, mode[0])(mode[1])
+
+    shots = []
+    prepare()
+    for screen in SCREENS:
+        kiosk.navigation.go(screen)
+        shots.append(_grab(kiosk, out_dir, f"{screen}-{suffix}"))
+    kiosk.session._on_idle_timer_timeout()  # the countdown overlay, over the last screen
+    shots.append(_grab(kiosk, out_dir, f"countdown-{suffix}"))
+    kiosk.session.note_activity()
+    kiosk.navigation.home()
+    panel = kiosk.engine.singletonInstance("Kiosk", "Overlays")
+    panel.setProperty("accessibilityOpen", True)
+    shots.append(_grab(kiosk, out_dir, f"accessibility-{suffix}"))
+    panel.setProperty("accessibilityOpen", False)
+    shots.extend(_eligibility(kiosk, out_dir, suffix, prepare))
+    return shots
+
+
+def _eligibility(kiosk: Kiosk, out_dir: Path, suffix: str, prepare: Callable[[], None]
+                 ) -> list[Path]:
     """Every question of the wizard, an error, then every result screen."""
     model = kiosk.eligibility
+    prepare()
     kiosk.navigation.home()
     kiosk.navigation.go("eligibility")
     shots = [_grab(kiosk, out_dir, f"eligibility-1-birthdate-{suffix}")]

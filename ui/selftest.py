@@ -83,13 +83,8 @@ def check_storage(data_dir: Path, report: SelfTestReport) -> None:
 
 def visit_screens(config: kiosk_config.Config, report: SelfTestReport) -> None:
     """Build the kiosk offscreen and show every screen and the countdown overlay."""
-    from ui.app import (
-        Kiosk,
-        StartupError,
-        ensure_application,
-        find_item,
-        install_qt_message_bridge,
-    )
+    from ui.app import Kiosk, StartupError, ensure_application, install_qt_message_bridge
+    from ui.scene import find_item
 
     install_qt_message_bridge()
     collector = _WarningCollector()

@@ -13,7 +13,8 @@ from PySide6.QtTest import QTest
 
 from kiosk import config as kiosk_config
 from kiosk.clock import Clock
-from ui.app import Kiosk, ensure_application, find_item, prepare_environment
+from ui.app import Kiosk, ensure_application, prepare_environment
+from ui.scene import find_item
 
 #: One second of kiosk time lasts this many milliseconds in tests (idle 90 s -> 0.9 s).
 FAST_SECOND_MS = 10

@@ -13,12 +13,12 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QSize
 from PySide6.QtPdf import QPdfDocument
-from PySide6.QtQuick import QQuickItem
 
 from kiosk.clock import Clock
 from kiosk.storage.local import CENTRAL_SETTINGS_KEY, LocalState
 from tests.ui.conftest import item, tap
 from ui.app import Kiosk
+from ui.scene import visible_texts
 
 NOW = datetime(2026, 11, 28, 11, 0, tzinfo=UTC)
 
@@ -32,19 +32,7 @@ def kiosk(make_kiosk: Callable[..., Kiosk], tmp_path: Path) -> Kiosk:
 
 def shown_text(kiosk: Kiosk, root: str) -> str:
     """Every visible text under ``root``, as the visitor reads it, one line each."""
-    lines: list[str] = []
-    pending: list[QQuickItem] = [item(kiosk, root)]
-    while pending:
-        current = pending.pop(0)
-        if not current.isVisible():
-            continue
-        text = current.property("text")
-        if isinstance(text, str) and text and current.metaObject().className().startswith(
-            ("QQuickText", "Text")
-        ):
-            lines.append(text)
-        pending.extend(current.childItems())
-    return "\n".join(lines)
+    return "\n".join(visible_texts(item(kiosk, root)))
 
 
 def pick_birth_date(qtbot, kiosk: Kiosk, day: int, month: int, year: int) -> None:

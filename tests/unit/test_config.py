@@ -24,6 +24,7 @@ EXPECTED_OPTIONS = [
     "central_url",
     "kiosk_name",
     "printer",
+    "speech_engine",
     "language",
     "windowed",
     "render_backend",

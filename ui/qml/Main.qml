@@ -27,6 +27,8 @@ Window {
     onClosing: (close) => { close.accepted = kiosk.canClose }
 
     Binding { target: Theme; property: "portrait"; value: window.height > window.width }
+    Binding { target: Theme; property: "textScale"; value: preferences.textScale }
+    Binding { target: Theme; property: "highContrast"; value: preferences.highContrast }
     Binding {
         target: Theme; property: "keyboardHeight"
         value: inputPanel.active ? inputPanel.height : 0
@@ -44,10 +46,38 @@ Window {
         z: 10
     }
 
+    // Low-reach mode: the upper half only shows where things went; every control is below.
+    Rectangle {
+        id: reachSpacer
+        objectName: "lowReachSpacer"
+        visible: preferences.lowReach
+        anchors.top: ribbon.visible ? ribbon.bottom : parent.top
+        width: parent.width
+        height: visible ? window.height / 2 - (ribbon.visible ? ribbon.height : 0) : 0
+        color: Theme.primarySoft
+        Column {
+            anchors.centerIn: parent
+            width: parent.width - 2 * Theme.margin
+            spacing: Theme.gap3
+            Wordmark { anchors.horizontalCenter: parent.horizontalCenter; size: Theme.heading }
+            Text {
+                width: parent.width
+                text: qsTr("Tout se passe en bas de l'écran")
+                horizontalAlignment: Text.AlignHCenter
+                wrapMode: Text.WordWrap
+                color: Theme.text
+                font.family: Theme.fontFamily
+                font.pixelSize: Theme.subheading
+                font.weight: Theme.bold
+            }
+        }
+    }
+
     Loader {
         id: screenLoader
         objectName: "screenLoader"
-        anchors.top: ribbon.visible ? ribbon.bottom : parent.top
+        anchors.top: reachSpacer.visible ? reachSpacer.bottom
+                                         : (ribbon.visible ? ribbon.bottom : parent.top)
         anchors.left: parent.left
         anchors.right: parent.right
         anchors.bottom: parent.bottom
@@ -68,8 +98,22 @@ Window {
         Behavior on y { NumberAnimation { duration: 150; easing.type: Easing.OutQuad } }
     }
 
+    AccessibilityPanel {
+        anchors.fill: parent
+        z: 25
+    }
+
     CountdownOverlay {
         anchors.fill: parent
         z: 30
+    }
+
+    // When a visit ends, nothing opened by the visitor stays open for the next one.
+    Connections {
+        target: session
+        function onActiveChanged() {
+            if (!session.active)
+                Overlays.accessibilityOpen = false
+        }
     }
 }

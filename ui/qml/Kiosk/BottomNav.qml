@@ -17,14 +17,16 @@ Rectangle {
             objectName: "backButton"
             primary: false
             text: qsTr("Retour")
-            iconSource: kiosk.resourcesUrl + "icons/arrow-left.svg"
+            iconName: "arrow-left"
+            font.pixelSize: Theme.chromeText
             onClicked: nav.backClicked()
         }
         Item { Layout.fillWidth: true }
         KioskButton {
             objectName: "homeButton"
             text: qsTr("Accueil")
-            iconSource: kiosk.resourcesUrl + "icons/home.svg"
+            iconName: "home"
+            font.pixelSize: Theme.chromeText
             onClicked: navigation.home()
         }
     }

@@ -8,15 +8,16 @@ AbstractButton {
     id: card
     property string title
     property string subtitle
-    property string iconSource
+    property string iconName
     property bool highlighted: false
     focusPolicy: Qt.StrongFocus
+    padding: Theme.gap6
     Accessible.role: Accessible.Button
     Accessible.name: title
     Accessible.description: subtitle
 
     readonly property color ink: highlighted ? Theme.inkOnPrimary : Theme.text
-    readonly property color subtleInk: highlighted ? "#F1EBFF" : Theme.subtleText
+    readonly property color subtleInk: highlighted ? Theme.inkOnPrimarySubtle : Theme.subtleText
 
     background: Rectangle {
         radius: Theme.radiusLarge
@@ -29,25 +30,25 @@ AbstractButton {
         Behavior on scale { NumberAnimation { duration: 90 } }
     }
 
+    TapVoice { control: card }
+
     contentItem: GridLayout {
         // Landscape: icon above text. Portrait: icon beside text, cards are wide and short.
         columns: Theme.portrait ? 3 : 1
         columnSpacing: Theme.gap4
         rowSpacing: Theme.gap3
-        anchors.fill: parent
-        anchors.margins: Theme.gap6
 
         Rectangle {
             Layout.preferredWidth: Theme.px(132)
             Layout.preferredHeight: Theme.px(132)
             Layout.alignment: Theme.portrait ? Qt.AlignVCenter : Qt.AlignLeft
             radius: width / 2
-            color: card.highlighted ? Theme.background : "#EFE8FD"
-            Image {
+            color: card.highlighted ? Theme.background : Theme.primarySoft
+            Icon {
                 anchors.centerIn: parent
                 width: Theme.px(72); height: width
-                source: card.iconSource
-                sourceSize: Qt.size(width, height)
+                name: card.iconName
+                color: Theme.primary
             }
         }
         ColumnLayout {
@@ -81,12 +82,11 @@ AbstractButton {
             Layout.alignment: Theme.portrait ? Qt.AlignVCenter : (Qt.AlignRight | Qt.AlignBottom)
             radius: width / 2
             color: card.highlighted ? Theme.background : Theme.primary
-            Image {
+            Icon {
                 anchors.centerIn: parent
                 width: Theme.px(40); height: width
-                source: kiosk.resourcesUrl + (card.highlighted ? "icons/arrow-right.svg"
-                                                              : "icons/arrow-right-white.svg")
-                sourceSize: Qt.size(width, height)
+                name: "arrow-right"
+                color: card.highlighted ? Theme.primary : Theme.inkOnPrimary
             }
         }
     }

@@ -49,7 +49,7 @@ ColumnLayout {
                     id: tip
                     anchors.fill: parent
                     anchors.margins: Theme.gap4
-                    text: qsTr("Besoin d'aide ? L'équipe de l'accueil peut t'accompagner.")
+                    text: qsTr("Besoin d'aide ? L'équipe de l'accueil peut t'accompagner.")
                     wrapMode: Text.WordWrap
                     color: Theme.text
                     font.family: Theme.fontFamily

@@ -16,7 +16,10 @@ Rectangle {
 
     Rectangle {
         id: card
-        anchors.centerIn: parent
+        // Centred, or at the bottom in low-reach mode so the buttons stay within reach.
+        anchors.horizontalCenter: parent.horizontalCenter
+        y: preferences.lowReach ? parent.height - height - Theme.margin
+                                : (parent.height - height) / 2
         width: Math.min(parent.width - 2 * Theme.margin, Theme.px(1000))
         height: column.implicitHeight + 2 * Theme.gap8
         radius: Theme.radiusLarge
@@ -31,7 +34,7 @@ Rectangle {
             Text {
                 id: question
                 Layout.fillWidth: true
-                text: qsTr("Tu es toujours là ?")
+                text: qsTr("Tu es toujours là ?")
                 horizontalAlignment: Text.AlignHCenter
                 color: Theme.text
                 font.family: Theme.fontFamily
@@ -42,7 +45,7 @@ Rectangle {
                 Layout.alignment: Qt.AlignHCenter
                 width: Theme.px(200); height: width
                 radius: width / 2
-                color: "#EFE8FD"
+                color: Theme.primarySoft
                 border.width: Theme.px(8)
                 border.color: Theme.primary
                 Text {

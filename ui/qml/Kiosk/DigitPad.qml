@@ -35,17 +35,16 @@ GridLayout {
                     font.weight: Theme.bold
                     color: Theme.primary
                 }
-                Image {
+                Icon {
                     anchors.centerIn: parent
                     visible: parent.parent.isErase
                     width: Theme.px(56); height: width
-                    source: kiosk.resourcesUrl + "icons/backspace.svg"
-                    sourceSize: Qt.size(width, height)
+                    name: "backspace"
                 }
             }
             background: Rectangle {
                 radius: Theme.radius
-                color: parent.down ? "#E3D7FB" : "#F4EFFE"
+                color: parent.down ? Theme.primarySoftPressed : Theme.primarySoft
                 border.width: parent.visualFocus ? Theme.px(4) : 0
                 border.color: Theme.primaryDeep
             }

@@ -9,7 +9,7 @@ Rectangle {
     visible: text !== ""
     implicitHeight: visible ? label.implicitHeight + 2 * Theme.gap3 : 0
     radius: Theme.radius
-    color: "#FBEAEC"
+    color: Theme.errorBackground
     border.width: Theme.px(2)
     border.color: Theme.error
     Accessible.role: Accessible.AlertMessage

@@ -7,7 +7,7 @@ Button {
     id: control
     property bool primary: true
     property bool inverted: false        // white button on a purple background
-    property string iconSource: ""
+    property string iconName: ""
 
     implicitHeight: Theme.touchTarget
     implicitWidth: Math.max(Theme.px(240), contentItem.implicitWidth + leftPadding + rightPadding)
@@ -25,6 +25,8 @@ Button {
     readonly property color inkColor: inverted ? Theme.primary
                                       : (primary ? Theme.inkOnPrimary : Theme.primary)
 
+    TapVoice { control: control }
+
     contentItem: Item {
         implicitWidth: row.implicitWidth
         implicitHeight: row.implicitHeight
@@ -32,11 +34,11 @@ Button {
             id: row
             anchors.centerIn: parent
             spacing: Theme.gap2
-            Image {
-                visible: control.iconSource !== ""
-                source: control.iconSource
+            Icon {
+                visible: control.iconName !== ""
+                name: control.iconName
+                color: control.inkColor
                 width: Theme.px(36); height: width
-                sourceSize: Qt.size(width, height)
                 anchors.verticalCenter: parent.verticalCenter
             }
             Text {

@@ -9,7 +9,7 @@ Rectangle {
     implicitWidth: Theme.px(320)
     implicitHeight: implicitWidth
     radius: Theme.radius
-    color: "white"
+    color: "white"  // always dark on light: phone cameras expect it
     border.color: Theme.borderLight
     border.width: Theme.px(2)
     Accessible.role: Accessible.Graphic

@@ -14,7 +14,7 @@ Rectangle {
         text: qsTr("MODE FORMATION · démonstration, aucune donnée n'est envoyée")
         color: Theme.inkOnPrimary
         font.family: Theme.fontFamily
-        font.pixelSize: Theme.caption
+        font.pixelSize: Theme.px(22)
         font.weight: Theme.bold
         font.letterSpacing: Theme.px(1)
     }

@@ -15,11 +15,11 @@ Rectangle {
 
     readonly property var highlights: [
         { title: qsTr("Jusqu'à 150 € pour ta culture"),
-          body: qsTr("Tu as 17 ou 18 ans ? L'État t'offre un crédit pour tes livres, concerts, places de ciné…") },
-        { title: qsTr("15 ou 16 ans ? C'est aussi pour toi"),
+          body: qsTr("Tu as 17 ou 18 ans ? L'État t'offre un crédit pour tes livres, concerts, places de ciné…") },
+        { title: qsTr("15 ou 16 ans ? C'est aussi pour toi"),
           body: qsTr("Crée ton compte et profite des sorties et ateliers gratuits près de chez toi.") },
         { title: qsTr("Tout près d'ici"),
-          body: qsTr("Spectacles, musées, librairies, cinémas : découvre ce qui se passe autour de la médiathèque.") },
+          body: qsTr("Spectacles, musées, librairies, cinémas : découvre ce qui se passe autour de la médiathèque.") },
         { title: qsTr("On t'aide à t'inscrire"),
           body: qsTr("Un·e conseiller·e de l'accueil peut commencer ton inscription avec toi.") }
     ]
@@ -83,7 +83,7 @@ Rectangle {
             text: attract.highlights[attract.current].body
             wrapMode: Text.WordWrap
             horizontalAlignment: Text.AlignHCenter
-            color: "#F1EBFF"
+            color: Theme.inkOnPrimarySubtle
             font.family: Theme.fontFamily
             font.pixelSize: Theme.subheading
             font.weight: Theme.medium
@@ -100,7 +100,7 @@ Rectangle {
                     width: index === attract.current ? Theme.px(48) : Theme.px(16)
                     height: Theme.px(16)
                     radius: height / 2
-                    color: index === attract.current ? Theme.inkOnPrimary : "#80FFFFFF"
+                    color: index === attract.current ? Theme.inkOnPrimary : Qt.alpha(Theme.inkOnPrimary, 0.5)
                     Behavior on width { NumberAnimation { duration: 250 } }
                 }
             }
@@ -137,6 +137,21 @@ Rectangle {
         running: true
         repeat: true
         onTriggered: attract.current = (attract.current + 1) % attract.highlights.length
+    }
+
+    // Above the start area, so that accessibility can be set before the first screen.
+    IconButton {
+        objectName: "attractAccessibilityButton"
+        z: 2
+        anchors.right: parent.right
+        anchors.bottom: parent.bottom
+        anchors.margins: Theme.margin
+        iconName: "accessibility"
+        label: qsTr("Accessibilité : taille du texte, contraste, écran plus bas")
+        onClicked: {
+            navigation.home()
+            Overlays.accessibilityOpen = true
+        }
     }
 
     // The whole screen is one big button.

@@ -12,73 +12,82 @@ Rectangle {
         spacing: 0
         TopBar { Layout.fillWidth: true }
 
-        ColumnLayout {
+        // Scrolls only when large text makes the cards taller than the screen.
+        ScreenPage {
+            id: homePage
             Layout.fillWidth: true
             Layout.fillHeight: true
-            Layout.margins: Theme.margin
-            spacing: Theme.gap6
 
-            Text {
-                Layout.fillWidth: true
-                text: qsTr("Salut ! Qu'est-ce qu'on fait ?")
-                wrapMode: Text.WordWrap
-                color: Theme.text
-                font.family: Theme.fontFamily
-                font.pixelSize: Theme.title
-                font.weight: Theme.bold
-                Accessible.role: Accessible.Heading
-                Accessible.name: text
-            }
+            ColumnLayout {
+                width: parent.width
+                height: Math.max(implicitHeight, homePage.height - 2 * Theme.margin)
+                spacing: Theme.gap6
 
-            GridLayout {
-                Layout.fillWidth: true
-                Layout.fillHeight: true
-                columns: Theme.portrait ? 1 : 3
-                columnSpacing: Theme.gap4
-                rowSpacing: Theme.gap4
+                Text {
+                    Layout.fillWidth: true
+                    text: qsTr("Salut ! Qu'est-ce qu'on fait ?")
+                    wrapMode: Text.WordWrap
+                    color: Theme.text
+                    font.family: Theme.fontFamily
+                    font.pixelSize: Theme.title
+                    font.weight: Theme.bold
+                    Accessible.role: Accessible.Heading
+                    Accessible.name: text
+                }
 
-                ChoiceCard {
-                    objectName: "choiceEligibility"
+                GridLayout {
                     Layout.fillWidth: true
                     Layout.fillHeight: true
-                    Layout.preferredWidth: 1
-                    highlighted: true
-                    title: qsTr("Suis-je éligible ?")
-                    subtitle: qsTr("Découvre en une minute ce que le pass Culture t'offre.")
-                    iconSource: kiosk.resourcesUrl + "icons/check-circle.svg"
-                    onClicked: navigation.go("eligibility")
-                }
-                ChoiceCard {
-                    objectName: "choiceOffers"
-                    Layout.fillWidth: true
-                    Layout.fillHeight: true
-                    Layout.preferredWidth: 1
-                    title: qsTr("Découvrir les offres près d'ici")
-                    subtitle: qsTr("Livres, concerts, ciné, expos… autour de toi.")
-                    iconSource: kiosk.resourcesUrl + "icons/map-pin.svg"
-                    onClicked: navigation.go("offers")
-                }
-                ChoiceCard {
-                    objectName: "choiceAssisted"
-                    Layout.fillWidth: true
-                    Layout.fillHeight: true
-                    Layout.preferredWidth: 1
-                    title: qsTr("M'inscrire avec un·e conseiller·e")
-                    subtitle: qsTr("Quelqu'un de l'équipe t'accompagne pas à pas.")
-                    iconSource: kiosk.resourcesUrl + "icons/people.svg"
-                    onClicked: navigation.go("assisted")
-                }
-            }
+                    columns: Theme.portrait ? 1 : 3
+                    columnSpacing: Theme.gap4
+                    rowSpacing: Theme.gap4
 
-            Text {
-                Layout.fillWidth: true
-                text: qsTr("La borne ne garde rien : touche « Terminer » quand tu as fini.")
-                wrapMode: Text.WordWrap
-                horizontalAlignment: Text.AlignHCenter
-                color: Theme.subtleText
-                font.family: Theme.fontFamily
-                font.pixelSize: Theme.caption
-                font.weight: Theme.medium
+                    ChoiceCard {
+                        objectName: "choiceEligibility"
+                        Layout.fillWidth: true
+                        Layout.fillHeight: true
+                        Layout.preferredWidth: 1
+                        Layout.minimumHeight: implicitHeight
+                        highlighted: true
+                        title: qsTr("Suis-je éligible ?")
+                        subtitle: qsTr("Découvre en une minute ce que le pass Culture t'offre.")
+                        iconName: "check-circle"
+                        onClicked: navigation.go("eligibility")
+                    }
+                    ChoiceCard {
+                        objectName: "choiceOffers"
+                        Layout.fillWidth: true
+                        Layout.fillHeight: true
+                        Layout.preferredWidth: 1
+                        Layout.minimumHeight: implicitHeight
+                        title: qsTr("Découvrir les offres près d'ici")
+                        subtitle: qsTr("Livres, concerts, ciné, expos… autour de toi.")
+                        iconName: "map-pin"
+                        onClicked: navigation.go("offers")
+                    }
+                    ChoiceCard {
+                        objectName: "choiceAssisted"
+                        Layout.fillWidth: true
+                        Layout.fillHeight: true
+                        Layout.preferredWidth: 1
+                        Layout.minimumHeight: implicitHeight
+                        title: qsTr("M'inscrire avec un·e conseiller·e")
+                        subtitle: qsTr("Quelqu'un de l'équipe t'accompagne pas à pas.")
+                        iconName: "people"
+                        onClicked: navigation.go("assisted")
+                    }
+                }
+
+                Text {
+                    Layout.fillWidth: true
+                    text: qsTr("La borne ne garde rien : touche « Terminer » quand tu as fini.")
+                    wrapMode: Text.WordWrap
+                    horizontalAlignment: Text.AlignHCenter
+                    color: Theme.subtleText
+                    font.family: Theme.fontFamily
+                    font.pixelSize: Theme.caption
+                    font.weight: Theme.medium
+                }
             }
         }
     }

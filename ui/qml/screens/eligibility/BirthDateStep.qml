@@ -13,7 +13,7 @@ ColumnLayout {
     StepTitle {
         Layout.fillWidth: true
         step: 1
-        question: qsTr("Quelle est ta date de naissance ?")
+        question: qsTr("Quelle est ta date de naissance ?")
         hint: qsTr("Fais tourner les roues. La borne oublie ta réponse dès que tu as fini.")
     }
 
@@ -54,7 +54,7 @@ ColumnLayout {
         text: {
             switch (eligibility.error) {
             case "impossible_date": return qsTr("Cette date n'existe pas (ce mois-là n'a pas autant de jours). Vérifie le jour et le mois.")
-            case "future_date": return qsTr("Cette date n'est pas encore arrivée ! Vérifie l'année de ta naissance.")
+            case "future_date": return qsTr("Cette date n'est pas encore arrivée ! Vérifie l'année de ta naissance.")
             default: return ""
             }
         }
@@ -94,7 +94,7 @@ ColumnLayout {
                 anchors.verticalCenter: parent.verticalCenter
                 width: parent.width; height: Theme.px(104)
                 radius: Theme.radius
-                color: "#E3D7FB"
+                color: Theme.primarySoftPressed
                 border.width: Theme.px(3)
                 border.color: Theme.primary
             }

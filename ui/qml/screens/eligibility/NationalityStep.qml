@@ -8,7 +8,7 @@ ColumnLayout {
     StepTitle {
         Layout.fillWidth: true
         step: 3
-        question: qsTr("Quelle est ta nationalité ?")
+        question: qsTr("Quelle est ta nationalité ?")
         hint: qsTr("Le pass Culture est ouvert à toutes les nationalités.")
     }
     GridLayout {

@@ -18,14 +18,14 @@ GridLayout {
         StepTitle {
             Layout.fillWidth: true
             step: 2
-            question: qsTr("Quel est ton code postal ?")
+            question: qsTr("Quel est ton code postal ?")
             hint: qsTr("Il sert à compter ton âge à la bonne heure, en outre-mer aussi. Tu peux passer cette question.")
         }
         Row {
             objectName: "postalCodeBoxes"
             spacing: Theme.gap2
             Accessible.role: Accessible.StaticText
-            Accessible.name: qsTr("Code postal saisi : %1").arg(step.code)
+            Accessible.name: qsTr("Code postal saisi : %1").arg(step.code)
             Repeater {
                 model: 5
                 Rectangle {
@@ -49,7 +49,7 @@ GridLayout {
         ErrorMessage {
             Layout.fillWidth: true
             text: eligibility.error === "postal_code"
-                  ? qsTr("Un code postal a 5 chiffres, par exemple 75011. Complète-le, ou touche « Je ne sais pas ».")
+                  ? qsTr("Un code postal a 5 chiffres, par exemple 75011. Complète-le, ou touche « Je ne sais pas ».")
                   : ""
         }
         Flow {

@@ -8,7 +8,7 @@ ColumnLayout {
     StepTitle {
         Layout.fillWidth: true
         step: 3
-        question: qsTr("Tu vis en France depuis plus d'un an ?")
+        question: qsTr("Tu vis en France depuis plus d'un an ?")
         hint: qsTr("C'est la condition pour les jeunes qui n'ont pas la nationalité française.")
     }
     GridLayout {

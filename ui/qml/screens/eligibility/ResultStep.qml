@@ -31,7 +31,7 @@ GridLayout {
     function describe(kind, f, language) {
         switch (kind) {
         case "eligible_18": return {
-            headline: qsTr("Bonne nouvelle : tu as droit au pass Culture !"),
+            headline: qsTr("Bonne nouvelle : tu as droit au pass Culture !"),
             amount: f.amountNow,
             amountCaption: qsTr("à dépenser en culture"),
             lines: [qsTr("Inscris-toi au plus tard le %1.").arg(f.registerUntil), creditLine(f)],
@@ -39,27 +39,27 @@ GridLayout {
             action: qsTr("Crée ton compte sur ton téléphone")
         }
         case "eligible_17": return {
-            headline: qsTr("Bonne nouvelle : tu as droit au pass Culture !"),
+            headline: qsTr("Bonne nouvelle : tu as droit au pass Culture !"),
             amount: f.amountNow,
             amountCaption: qsTr("dès maintenant"),
-            lines: [qsTr("Et ce n'est pas fini :")].concat(f.upcoming.map(upcomingLine))
+            lines: [qsTr("Et ce n'est pas fini :")].concat(f.upcoming.map(upcomingLine))
                    .concat([qsTr("Inscris-toi au plus tard le %1.").arg(f.registerUntil),
                             creditLine(f)]),
             bonus: f.bonusLater !== "" ? bonusText(f) : "",
             action: qsTr("Crée ton compte sur ton téléphone")
         }
         case "free_15_16": return {
-            headline: qsTr("Tu peux déjà profiter des offres gratuites !"),
+            headline: qsTr("Tu peux déjà profiter des offres gratuites !"),
             amount: "",
             amountCaption: "",
             lines: [qsTr("Crée ton compte pour réserver des sorties, ateliers et spectacles gratuits.")]
-                   .concat(f.upcoming.length > 0 ? [qsTr("Ensuite, ton crédit arrive :")] : [])
+                   .concat(f.upcoming.length > 0 ? [qsTr("Ensuite, ton crédit arrive :")] : [])
                    .concat(f.upcoming.map(upcomingLine)),
             bonus: "",
             action: qsTr("Crée ton compte sur ton téléphone")
         }
         case "eligible_before_reform": return {
-            headline: qsTr("Bonne nouvelle : tu as droit au pass Culture !"),
+            headline: qsTr("Bonne nouvelle : tu as droit au pass Culture !"),
             amount: f.amountNow,
             amountCaption: qsTr("à dépenser en culture"),
             lines: [creditLine(f)],
@@ -70,9 +70,9 @@ GridLayout {
             headline: qsTr("C'est encore un peu tôt"),
             amount: "",
             amountCaption: "",
-            lines: [qsTr("Reviens à partir du %1 (tes %2 ans) : tu pourras créer ton compte.")
+            lines: [qsTr("Reviens à partir du %1 (tes %2 ans) : tu pourras créer ton compte.")
                     .arg(f.opensOn).arg(f.opensAtAge)]
-                   .concat(f.upcoming.length > 0 ? [qsTr("Ce qui t'attend :")] : [])
+                   .concat(f.upcoming.length > 0 ? [qsTr("Ce qui t'attend :")] : [])
                    .concat(f.upcoming.map(upcomingLine)),
             bonus: "",
             action: ""
@@ -81,7 +81,7 @@ GridLayout {
             headline: qsTr("Le pass Culture se demande avant 19 ans"),
             amount: "",
             amountCaption: "",
-            lines: [qsTr("Tu as commencé ton inscription avant tes 19 ans ? Termine-la dans l'application : scanne le QR code."),
+            lines: [qsTr("Tu as commencé ton inscription avant tes 19 ans ? Termine-la dans l'application : scanne le QR code."),
                     qsTr("Sinon, l'équipe de la médiathèque peut te proposer d'autres bons plans.")],
             bonus: "",
             action: qsTr("Termine ton inscription sur ton téléphone")
@@ -90,7 +90,7 @@ GridLayout {
             headline: qsTr("Le pass Culture est réservé aux 15-18 ans"),
             amount: "",
             amountCaption: "",
-            lines: [qsTr("Tu ne peux plus en profiter, mais la médiathèque a plein d'autres choses à te proposer : demande à l'accueil !")],
+            lines: [qsTr("Tu ne peux plus en profiter, mais la médiathèque a plein d'autres choses à te proposer : demande à l'accueil !")],
             bonus: "",
             action: ""
         }
@@ -106,7 +106,7 @@ GridLayout {
             headline: qsTr("Il faut vivre en France depuis plus d'un an"),
             amount: "",
             amountCaption: "",
-            lines: [qsTr("Le pass Culture est ouvert aux jeunes de nationalité française, et aux autres quand ils vivent en France depuis plus d'un an. Reviens quand ce sera ton cas !")],
+            lines: [qsTr("Le pass Culture est ouvert aux jeunes de nationalité française, et aux autres quand ils vivent en France depuis plus d'un an. Reviens quand ce sera ton cas !")],
             bonus: "",
             action: ""
         }
@@ -176,7 +176,7 @@ GridLayout {
             Layout.fillWidth: true
             implicitHeight: bonus.implicitHeight + 2 * Theme.gap4
             radius: Theme.radius
-            color: "#F4EFFE"
+            color: Theme.primarySoft
             Rectangle { width: Theme.px(8); height: parent.height; radius: Theme.px(4); color: Theme.primary }
             Text {
                 id: bonus
@@ -262,9 +262,9 @@ GridLayout {
             visible: text !== ""
             text: {
                 switch (result.printStatus) {
-                case "printed": return qsTr("C'est imprimé ! Récupère ton ticket.")
-                case "no_printer": return qsTr("Pas d'imprimante ici : scanne plutôt le QR code.")
-                case "failed": return qsTr("L'impression n'a pas marché : scanne plutôt le QR code.")
+                case "printed": return qsTr("C'est imprimé ! Récupère ton ticket.")
+                case "no_printer": return qsTr("Pas d'imprimante ici : scanne plutôt le QR code.")
+                case "failed": return qsTr("L'impression n'a pas marché : scanne plutôt le QR code.")
                 default: return ""
                 }
             }
