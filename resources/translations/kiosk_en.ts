@@ -472,14 +472,7 @@
     </message>
 </context>
 <context>
-    <name>StepTitle</name>
-    <message>
-        <source>Étape %1 sur %2</source>
-        <translation>Step %1 of %2</translation>
-    </message>
-</context>
-<context>
-    <name>TopBar</name>
+    <name>SessionTools</name>
     <message>
         <source>Lire l'écran à voix haute</source>
         <translation>Read the screen aloud</translation>
@@ -495,6 +488,13 @@
     <message>
         <source>Efface tout ce que tu as saisi et revient à l'accueil</source>
         <translation>Erases everything you entered and goes back to the start</translation>
+    </message>
+</context>
+<context>
+    <name>StepTitle</name>
+    <message>
+        <source>Étape %1 sur %2</source>
+        <translation>Step %1 of %2</translation>
     </message>
 </context>
 <context>

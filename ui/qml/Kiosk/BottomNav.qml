@@ -5,6 +5,8 @@ import Kiosk
 // "Retour" and "Accueil" on every inner screen: never a dead end.
 Rectangle {
     id: nav
+    // In low-reach mode the top bar is hidden and its controls join this bar.
+    property bool showTools: false
     signal backClicked()
     implicitHeight: Theme.barHeight
     color: Theme.background
@@ -22,6 +24,8 @@ Rectangle {
             onClicked: nav.backClicked()
         }
         Item { Layout.fillWidth: true }
+        SessionTools { visible: nav.showTools }
+        Item { Layout.fillWidth: true; visible: nav.showTools }
         KioskButton {
             objectName: "homeButton"
             text: qsTr("Accueil")

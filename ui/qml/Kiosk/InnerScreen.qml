@@ -9,13 +9,15 @@ Rectangle {
     property alias page: page
     // A screen with steps of its own sets this and answers backRequested.
     property bool handlesBack: false
+    readonly property bool compactBars: preferences.lowReach && !Theme.portrait
     signal backRequested()
     color: Theme.background
 
     ColumnLayout {
         anchors.fill: parent
         spacing: 0
-        TopBar { Layout.fillWidth: true }
+        // Low reach in landscape: one bar at the bottom holds everything.
+        TopBar { Layout.fillWidth: true; visible: !screen.compactBars }
         ScreenPage {
             id: page
             Layout.fillWidth: true
@@ -24,6 +26,7 @@ Rectangle {
         }
         BottomNav {
             Layout.fillWidth: true
+            showTools: screen.compactBars
             onBackClicked: screen.handlesBack ? screen.backRequested() : navigation.back()
         }
     }
