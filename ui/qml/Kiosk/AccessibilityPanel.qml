@@ -10,6 +10,7 @@ Rectangle {
     color: Theme.scrim
 
     MouseArea {   // a tap outside the sheet closes it
+        objectName: "scrim"
         anchors.fill: parent
         onClicked: Overlays.accessibilityOpen = false
         Accessible.ignored: true
@@ -23,7 +24,8 @@ Rectangle {
         height: Math.min(column.implicitHeight + 2 * Theme.gap6, overlay.height)
         color: Theme.background
         radius: Theme.radiusLarge
-        MouseArea { anchors.fill: parent; Accessible.ignored: true }  // taps stay in the sheet
+        // Taps on the sheet's background stay in the sheet.
+        MouseArea { objectName: "scrim"; anchors.fill: parent; Accessible.ignored: true }
 
         ColumnLayout {
             id: column

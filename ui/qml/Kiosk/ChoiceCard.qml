@@ -30,7 +30,7 @@ AbstractButton {
         Behavior on scale { NumberAnimation { duration: 90 } }
     }
 
-    TapVoice { control: card }
+    TapVoice { button: card; spoken: card.Accessible.name }
 
     contentItem: GridLayout {
         // Landscape: icon above text. Portrait: icon beside text, cards are wide and short.

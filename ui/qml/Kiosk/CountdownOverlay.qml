@@ -12,7 +12,7 @@ Rectangle {
     Accessible.name: question.text
 
     // Swallow taps outside the card: the session's event filter already noted them.
-    MouseArea { anchors.fill: parent }
+    MouseArea { objectName: "scrim"; anchors.fill: parent; Accessible.ignored: true }
 
     Rectangle {
         id: card

@@ -15,7 +15,7 @@ AbstractButton {
     Accessible.checkable: checkable
     Accessible.checked: checked
 
-    TapVoice { control: control }
+    TapVoice { button: control; spoken: control.Accessible.name }
 
     contentItem: Item {
         Icon {

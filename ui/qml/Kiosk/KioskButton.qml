@@ -25,7 +25,7 @@ Button {
     readonly property color inkColor: inverted ? Theme.primary
                                       : (primary ? Theme.inkOnPrimary : Theme.primary)
 
-    TapVoice { control: control }
+    TapVoice { button: control; spoken: control.Accessible.name }
 
     contentItem: Item {
         implicitWidth: row.implicitWidth

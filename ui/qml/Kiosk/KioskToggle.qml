@@ -17,7 +17,7 @@ AbstractButton {
     Accessible.checkable: true
     Accessible.checked: checked
 
-    TapVoice { control: control }
+    TapVoice { button: control; spoken: control.Accessible.name }
 
     background: Rectangle {
         radius: Theme.radius
