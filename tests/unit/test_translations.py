@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import sys
@@ -55,3 +56,21 @@ def test_no_string_of_the_interface_is_missing_from_the_catalogue(
     )
     missing = _untranslated(copy)
     assert missing == [], f"run 'make update-translations' and translate: {missing}"
+
+
+#: Literal texts that are not words to translate: the brand, as the design system writes it.
+NOT_FOR_TRANSLATION = {"pass", "Culture", "pass Culture"}
+_TEXT_LITERAL = re.compile(
+    r"\b(?:text|title|subtitle|label|hint|question|body|caption|headline|placeholderText"
+    r"|Accessible\.name|Accessible\.description)\s*:\s*\"([^\"]*)\""
+)
+
+
+def test_every_visible_literal_in_qml_goes_through_qsTr() -> None:
+    bare = []
+    for path in sorted((PROJECT_ROOT / "ui" / "qml").rglob("*.qml")):
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            for literal in _TEXT_LITERAL.findall(line):
+                if re.search(r"[^\W\d_]{2,}", literal) and literal not in NOT_FOR_TRANSLATION:
+                    bare.append(f"{path.name}:{number}: {literal!r}")
+    assert bare == [], "wrap these in qsTr(): " + "; ".join(bare)
