@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 from typing import Any, Final
 
-from PySide6.QtCore import Property, QDate, QLocale, QObject, Signal, Slot
+from PySide6.QtCore import Property, QObject, Signal, Slot
 
 from kiosk.clock import Clock
 from kiosk.domain import links
@@ -24,6 +24,7 @@ from kiosk.domain.eligibility import (
     evaluate,
 )
 from kiosk.domain.timezones import normalize_postal_code
+from ui import formatting
 
 log = logging.getLogger(__name__)
 
@@ -36,7 +37,6 @@ STEPS: Final = (BIRTH_DATE, POSTAL_CODE, NATIONALITY, RESIDENCE, RESULT)
 #: The oldest birth year the picker offers: nobody older needs a precise answer.
 PICKER_YEARS: Final = 100
 
-_LOCALES: Final = {"fr": "fr_FR", "en": "en_GB"}
 
 
 def result_kind(result: EligibilityResult) -> str:
@@ -223,31 +223,31 @@ class EligibilityModel(QObject):
         result = self._result
         if result is None:
             return {}
-        locale = QLocale(_LOCALES.get(self._language(), "fr_FR"))
+        language = self._language()
         upcoming = [
-            {"age": credit.age, "amount": self._money(locale, credit.amount_eur),
-             "date": self._day(locale, credit.at)}
+            {"age": credit.age, "amount": formatting.money(language, credit.amount_eur),
+             "date": formatting.day(language, credit.at)}
             for credit in result.upcoming_credits
         ]
         opens = result.free_pass_from or result.money_from
         return {
-            "amountNow": self._money(locale, result.amount_eur or 0),
-            "amountLater": self._money(locale, result.amount_later_eur),
-            "amountTotal": self._money(
-                locale, (result.amount_eur or 0) + result.amount_later_eur
+            "amountNow": formatting.money(language, result.amount_eur or 0),
+            "amountLater": formatting.money(language, result.amount_later_eur),
+            "amountTotal": formatting.money(
+                language, (result.amount_eur or 0) + result.amount_later_eur
             ),
             "upcoming": upcoming,
-            "registerUntil": self._day(locale, result.last_day_to_register),
+            "registerUntil": formatting.day(language, result.last_day_to_register),
             # The backend's expiry is 11:00 UTC on the 21st birthday: say "the eve".
-            "creditUntil": self._day(locale, result.credit_expires_at.date() - timedelta(1)),
-            "opensOn": self._day(locale, opens) if opens else "",
+            "creditUntil": formatting.day(language, result.credit_expires_at.date() - timedelta(1)),
+            "opensOn": formatting.day(language, opens) if opens else "",
             "opensAtAge": opens.year - self._birth_date.year if opens and self._birth_date
             else 0,
-            "moneyFrom": self._day(locale, result.money_from) if result.money_from else "",
-            "bonusAmount": self._money(locale, result.bonus_amount_eur),
-            "bonusThreshold": self._money(locale, result.bonus_qf_threshold_eur),
+            "moneyFrom": formatting.day(language, result.money_from) if result.money_from else "",
+            "bonusAmount": formatting.money(language, result.bonus_amount_eur),
+            "bonusThreshold": formatting.money(language, result.bonus_qf_threshold_eur),
             "bonusNow": result.bonus_may_apply,
-            "bonusLater": self._day(locale, result.bonus_may_apply_from)
+            "bonusLater": formatting.day(language, result.bonus_may_apply_from)
             if result.bonus_may_apply_from else "",
         }
 
@@ -268,15 +268,3 @@ class EligibilityModel(QObject):
     def language_changed(self) -> None:
         """Reformat amounts and dates for the new language."""
         self.changed.emit()
-
-    @staticmethod
-    def _money(locale: QLocale, euros: int) -> str:
-        return locale.toCurrencyString(euros, "€", 0)
-
-    @staticmethod
-    def _day(locale: QLocale, when: date | datetime) -> str:
-        day = when.date() if isinstance(when, datetime) else when
-        # French writes the first of the month as an ordinal: « le 1er juin ».
-        french_first = day.day == 1 and locale.language() == QLocale.Language.French
-        pattern = "d'er' MMMM yyyy" if french_first else "d MMMM yyyy"
-        return locale.toString(QDate(day.year, day.month, day.day), pattern)

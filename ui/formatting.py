@@ -1,0 +1,31 @@
+"""Amounts and dates as each language writes them (« 1 500 € », "€1,500"; « 1er juin »)."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Final
+
+from PySide6.QtCore import QDate, QLocale
+
+_LOCALES: Final = {"fr": "fr_FR", "en": "en_GB"}
+
+
+def locale_for(language: str) -> QLocale:
+    """The Qt locale that formats for ``language`` (French when unknown)."""
+    return QLocale(_LOCALES.get(language, "fr_FR"))
+
+
+def money(language: str, euros: int) -> str:
+    """Whole euros with the language's grouping and symbol position."""
+    return locale_for(language).toCurrencyString(euros, "€", 0)
+
+
+def day(language: str, when: date | datetime, *, weekday: bool = False) -> str:
+    """A calendar day in words: « samedi 6 décembre 2026 », "Saturday 6 December 2026"."""
+    if isinstance(when, datetime):
+        when = when.date()
+    locale = locale_for(language)
+    # French writes the first of the month as an ordinal: « le 1er juin ».
+    day_part = "d'er'" if when.day == 1 and locale.language() == QLocale.Language.French else "d"
+    pattern = f"{'dddd ' if weekday else ''}{day_part} MMMM yyyy"
+    return locale.toString(QDate(when.year, when.month, when.day), pattern)
