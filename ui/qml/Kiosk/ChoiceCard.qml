@@ -10,8 +10,12 @@ AbstractButton {
     property string subtitle
     property string iconName
     property bool highlighted: false
+    // Icon beside the text: wide, short cards in portrait.
+    readonly property bool horizontal: Theme.portrait
+    // Half a landscape screen (low reach): words only, the icons would push them out.
+    readonly property bool compact: preferences.lowReach && !Theme.portrait
     focusPolicy: Qt.StrongFocus
-    padding: Theme.gap6
+    padding: compact ? Theme.gap4 : Theme.gap6
     Accessible.role: Accessible.Button
     Accessible.name: title
     Accessible.description: subtitle
@@ -34,14 +38,15 @@ AbstractButton {
 
     contentItem: GridLayout {
         // Landscape: icon above text. Portrait: icon beside text, cards are wide and short.
-        columns: Theme.portrait ? 3 : 1
+        columns: card.horizontal ? 3 : 1
         columnSpacing: Theme.gap4
         rowSpacing: Theme.gap3
 
         Rectangle {
+            visible: !card.compact
             Layout.preferredWidth: Theme.px(132)
             Layout.preferredHeight: Theme.px(132)
-            Layout.alignment: Theme.portrait ? Qt.AlignVCenter : Qt.AlignLeft
+            Layout.alignment: card.horizontal ? Qt.AlignVCenter : Qt.AlignLeft
             radius: width / 2
             color: card.highlighted ? Theme.background : Theme.primarySoft
             Icon {
@@ -53,8 +58,8 @@ AbstractButton {
         }
         ColumnLayout {
             Layout.fillWidth: true
-            Layout.fillHeight: !Theme.portrait
-            Layout.alignment: Theme.portrait ? Qt.AlignVCenter : Qt.AlignTop
+            Layout.fillHeight: !card.horizontal
+            Layout.alignment: card.horizontal ? Qt.AlignVCenter : Qt.AlignTop
             spacing: Theme.gap2
             Text {
                 Layout.fillWidth: true
@@ -77,9 +82,10 @@ AbstractButton {
             }
         }
         Rectangle {   // "go" affordance: bottom right in landscape, at the end in portrait
+            visible: !card.compact
             Layout.preferredWidth: Theme.px(72)
             Layout.preferredHeight: Theme.px(72)
-            Layout.alignment: Theme.portrait ? Qt.AlignVCenter : (Qt.AlignRight | Qt.AlignBottom)
+            Layout.alignment: card.horizontal ? Qt.AlignVCenter : (Qt.AlignRight | Qt.AlignBottom)
             radius: width / 2
             color: card.highlighted ? Theme.background : Theme.primary
             Icon {

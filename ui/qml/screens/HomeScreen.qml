@@ -24,6 +24,8 @@ Rectangle {
                 spacing: Theme.gap6
 
                 Text {
+                    // Half a landscape screen in low reach: the cards need the room.
+                    visible: !(preferences.lowReach && !Theme.portrait)
                     Layout.fillWidth: true
                     text: qsTr("Salut ! Qu'est-ce qu'on fait ?")
                     wrapMode: Text.WordWrap
