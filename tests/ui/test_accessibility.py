@@ -1,8 +1,9 @@
 """Automated accessibility checks on every screen, in every mode and orientation.
 
-Every interactive item must be at least 64×64 px and have an accessible name; no text may
-overflow its box or the screen; in low-reach mode every control sits in the lower half; every
-foreground/background pair of the theme reaches WCAG AA contrast (4.5:1) in both palettes.
+Every interactive item must be at least 64×64 px, have an accessible name and not overlap
+another; no text may overflow its box or the screen; in low-reach mode every control sits in
+the lower half; every foreground/background pair of the theme reaches WCAG AA contrast
+(4.5:1) in both palettes.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 
 import pytest
-from PySide6.QtCore import QPointF, QSize
+from PySide6.QtCore import QPointF, QRectF, QSize
 from PySide6.QtGui import QAccessible, QColor
 from PySide6.QtQuick import QQuickItem
 
@@ -25,7 +26,8 @@ NOW = datetime(2026, 11, 28, 11, 0, tzinfo=UTC)
 ORIENTATIONS = {"landscape": QSize(1920, 1080), "portrait": QSize(1080, 1920)}
 MODES: dict[str, Callable[[Kiosk], None]] = {
     "normal": lambda kiosk: None,
-    "large-text": lambda kiosk: kiosk.preferences.setTextSize(2),
+    "large-text": lambda kiosk: kiosk.preferences.setTextSize(1),
+    "larger-text": lambda kiosk: kiosk.preferences.setTextSize(2),
     "high-contrast": lambda kiosk: kiosk.preferences.setHighContrast(True),
     "low-reach": lambda kiosk: kiosk.preferences.setLowReach(True),
 }
@@ -53,9 +55,26 @@ def _shown_items(kiosk: Kiosk) -> Iterator[QQuickItem]:
         pending.extend(current.childItems())
 
 
+#: The attract screen is one big touch area; its accessibility button sits on top on purpose.
+_BACKDROPS = {"startArea"}
+
+
+def _overlaps(targets: list[tuple[str, QRectF]]) -> list[str]:
+    """Pairs of controls that cover each other: a touch could hit the wrong one."""
+    found = []
+    for index, (name, rect) in enumerate(targets):
+        for other_name, other in targets[index + 1:]:
+            common = rect.intersected(other)
+            if common.width() > 1 and common.height() > 1:
+                found.append(f"{name} overlaps {other_name}")
+    return found
+
+
 def _problems(kiosk: Kiosk, mode: str) -> list[str]:
     width, height = kiosk.window.width(), kiosk.window.height()
     problems = []
+    targets: list[tuple[str, QRectF]] = []
+    layer = _top_layer(kiosk)
     for shown in _shown_items(kiosk):
         classes = _class_names(shown)
         label = shown.objectName() or sorted(classes)[0]
@@ -68,6 +87,10 @@ def _problems(kiosk: Kiosk, mode: str) -> list[str]:
                 problems.append(f"{label}: no accessible name")
             if mode == "low-reach" and top_left.y() < height / 2 - 1:
                 problems.append(f"{label}: at y={top_left.y():.0f}, out of low reach")
+            reachable = _visible_rect(shown)
+            if (label not in _BACKDROPS and not reachable.isEmpty() and _in_layer(shown, layer)
+                    and not _inside_other_target(shown)):
+                targets.append((label, reachable))
         if "QQuickText" in classes and shown.property("text"):
             text = str(shown.property("text"))[:40]
             if shown.property("truncated"):
@@ -77,7 +100,46 @@ def _problems(kiosk: Kiosk, mode: str) -> list[str]:
             right = top_left.x() + min(shown.width(), shown.property("contentWidth"))
             if top_left.x() < -1 or right > width + 1:
                 problems.append(f"text off screen: {text!r}")
-    return problems
+    return problems + _overlaps(targets)
+
+
+def _visible_rect(shown: QQuickItem) -> QRectF:
+    """The part of an item a finger can reach: cut by every clipping ancestor (scrolling)."""
+    rect = shown.mapRectToScene(shown.boundingRect())
+    parent = shown.parentItem()
+    while parent is not None:
+        if parent.clip():
+            rect = rect.intersected(parent.mapRectToScene(parent.boundingRect()))
+        parent = parent.parentItem()
+    return rect
+
+
+def _top_layer(kiosk: Kiosk) -> QQuickItem | None:
+    """The open overlay, whose scrim makes everything under it unreachable; None if none."""
+    for name in ("countdownOverlay", "accessibilityPanel"):
+        overlay = item(kiosk, name)
+        if overlay.isVisible():
+            return overlay
+    return None
+
+
+def _in_layer(shown: QQuickItem, layer: QQuickItem | None) -> bool:
+    if layer is None:
+        return True
+    parent: QQuickItem | None = shown
+    while parent is not None and parent is not layer:
+        parent = parent.parentItem()
+    return parent is layer
+
+
+def _inside_other_target(shown: QQuickItem) -> bool:
+    """Controls inside controls (a Tumbler's parts) are one target, not two."""
+    parent = shown.parentItem()
+    while parent is not None:
+        if _class_names(parent) & _INTERACTIVE:
+            return True
+        parent = parent.parentItem()
+    return False
 
 
 def _states(kiosk: Kiosk) -> Iterator[str]:
