@@ -30,15 +30,20 @@ def _add_field_near_the_bottom(kiosk: Kiosk) -> QQuickItem:
     return field
 
 
-def test_typing_opens_the_keyboard_and_keeps_the_field_above_it(qtbot, kiosk: Kiosk) -> None:
+def _type_in_a_low_field(qtbot, kiosk: Kiosk) -> tuple[QQuickItem, QQuickItem]:
+    """Open a screen with a field near the bottom and focus it: (field, keyboard panel)."""
     kiosk.navigation.home()
     kiosk.navigation.go("eligibility")
     field = _add_field_near_the_bottom(kiosk)
     panel = item(kiosk, "inputPanel")
     assert not panel.property("active")
-
     field.forceActiveFocus()
     qtbot.waitUntil(lambda: panel.property("active"), timeout=3000)
+    return field, panel
+
+
+def test_typing_opens_the_keyboard_and_keeps_the_field_above_it(qtbot, kiosk: Kiosk) -> None:
+    field, panel = _type_in_a_low_field(qtbot, kiosk)
     qtbot.waitUntil(lambda: panel.mapToScene(QPointF(0, 0)).y() < kiosk.window.height() - 10,
                     timeout=2000)
     qtbot.wait(300)  # the slide-in animation
@@ -54,23 +59,14 @@ def test_typing_opens_the_keyboard_and_keeps_the_field_above_it(qtbot, kiosk: Ki
 
 
 def test_leaving_the_field_closes_the_keyboard(qtbot, kiosk: Kiosk) -> None:
-    kiosk.navigation.home()
-    kiosk.navigation.go("eligibility")
-    field = _add_field_near_the_bottom(kiosk)
-    panel = item(kiosk, "inputPanel")
-    field.forceActiveFocus()
-    qtbot.waitUntil(lambda: panel.property("active"), timeout=3000)
+    field, panel = _type_in_a_low_field(qtbot, kiosk)
     field.setFocus(False)
     kiosk.window.contentItem().forceActiveFocus(Qt.FocusReason.OtherFocusReason)
     qtbot.waitUntil(lambda: not panel.property("active"), timeout=3000)
 
 
 def test_the_keyboard_layout_follows_the_visitor_language(qtbot, kiosk: Kiosk) -> None:
-    kiosk.navigation.home()
-    kiosk.navigation.go("offers")
-    field = _add_field_near_the_bottom(kiosk)
-    panel = item(kiosk, "inputPanel")
-    field.forceActiveFocus()
+    _field, panel = _type_in_a_low_field(qtbot, kiosk)
     qtbot.waitUntil(lambda: panel.property("activeLocale") == "fr_FR", timeout=3000)
     tap(qtbot, kiosk, "language_en")
     qtbot.waitUntil(lambda: panel.property("activeLocale") == "en_GB", timeout=3000)
