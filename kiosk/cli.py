@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import io
 import os
+import signal
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -104,10 +105,87 @@ def _config_path(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+# --- simulator --------------------------------------------------------------------------------
+
+
+def _setup_simulator(parser: argparse.ArgumentParser) -> None:
+    parser.description = (
+        "Serve the reference central API (demo data, fault injection) until Ctrl-C. "
+        "Admin routes under /admin answer on loopback only."
+    )
+    parser.add_argument("--port", type=int, default=8765, help="port to listen on (0: any)")
+    parser.add_argument(
+        "--host", default="127.0.0.1", help="address to bind (default: loopback only)"
+    )
+    parser.add_argument(
+        "--data",
+        type=Path,
+        required=True,
+        metavar="DIR",
+        help="folder of the simulator's database (created, then reused)",
+    )
+    parser.add_argument(
+        "--scale",
+        type=int,
+        default=None,
+        metavar="OFFERS",
+        help="number of offers to generate (default 2400)",
+    )
+    parser.add_argument("--seed", type=int, default=42, help="seed of the demo data and faults")
+    parser.add_argument(
+        "--fault",
+        action="append",
+        default=[],
+        metavar="ROUTE=KIND[:PARAM]",
+        help="inject a fault, e.g. '/kiosk/v1/*=error:503,rate=0.3' "
+        "(kinds: latency error reset truncate malformed schema drip skew)",
+    )
+    parser.set_defaults(handler=_simulator)
+
+
+def _simulator(args: argparse.Namespace) -> int:
+    # Imported here: Flask and the simulator must not slow down the other commands.
+    from kiosk.simulator.data import DEMO_ENROLLMENT_CODE, DEMO_VENUE_ID
+    from kiosk.simulator.faults import FaultPlan, FaultSpecError
+    from kiosk.simulator.server import SimulatorServer
+
+    try:
+        plan = FaultPlan.parse(args.fault, seed=args.seed)
+        server = SimulatorServer(
+            args.data,
+            host=args.host,
+            port=args.port,
+            seed=args.seed,
+            scale=args.scale,
+            faults=plan,
+        ).bind()  # generates the demo data if needed, then binds: errors surface here
+    except (FaultSpecError, ValueError, OSError) as error:
+        print(f"error: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    print(f"demo venue: {DEMO_VENUE_ID}; demo enrollment code: {DEMO_ENROLLMENT_CODE}")
+    for rule in plan.rules:
+        print(f"fault: {rule}")
+    print(f"simulator listening on {server.url} (data in {args.data})", flush=True)
+    # A service manager stops us with SIGTERM: leave as cleanly as on Ctrl-C.
+    signal.signal(signal.SIGTERM, _interrupt)
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.stop()
+    return EXIT_OK
+
+
+def _interrupt(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
+
+
 # --- dispatch ---------------------------------------------------------------------------------
 
 _COMMAND_LIST: tuple[Command, ...] = (
     Command("config", "show, check and locate the configuration", _setup_config),
+    Command("simulator", "serve the reference central API with demo data", _setup_simulator),
 )
 
 COMMANDS: frozenset[str] = frozenset(command.name for command in _COMMAND_LIST)

@@ -208,8 +208,10 @@ _PALETTE = [
 ]
 _DICE = [
     _rect_part(-0.4, -0.4, 0.4, 0.4),
-    *[_circle_part(x, y, 0.07, "bg") for x, y in ((-0.2, -0.2), (0.2, -0.2), (0, 0), (-0.2, 0.2),
-                                                  (0.2, 0.2))],
+    *[
+        _circle_part(x, y, 0.07, "bg")
+        for x, y in ((-0.2, -0.2), (0.2, -0.2), (0, 0), (-0.2, 0.2), (0.2, 0.2))
+    ],
 ]
 _BUBBLE = [
     _rect_part(-0.5, -0.35, 0.5, 0.2),
@@ -257,9 +259,7 @@ def _pictogram(key: str, width: int, height: int, variant: int) -> list[_Shape]:
     cx = width / 2 + (variant % 3 - 1) * width * 0.06
     cy = height * (0.42 + 0.03 * (variant % 2))
     background = _shade(_COLOURS[key], variant)
-    shapes = [
-        _place(part, cx, cy, size, background) for part in _PICTOGRAMS.get(key, _CARD)
-    ]
+    shapes = [_place(part, cx, cy, size, background) for part in _PICTOGRAMS.get(key, _CARD)]
     # A row of small dots at the bottom, one per variant step: a cheap visual signature.
     shapes += [
         _Shape(_circle(width * (0.1 + i * 0.07), height * 0.9, size * 0.03), _WHITE)
