@@ -1,0 +1,898 @@
+"""The local catalog: an offline cache of the central API's offers, venues and settings.
+
+Everything here can be rebuilt from the central API, and the design leans on that:
+
+* each feed page is one transaction that also stores the feed's cursor, so a crash leaves
+  the previous catalog and the sync resumes from the last committed page;
+* a full resync writes its rows under a new generation and drops the older ones only when
+  its last page commits, so visitors never browse a half-empty catalog;
+* items that do not fit are skipped and counted, never allowed to abort a page;
+* a damaged, unreadable or too new file is moved aside and replaced by an empty catalog
+  (:attr:`Catalog.rebuilt`), because a cache is not worth a kiosk that does not start;
+* reads go through their own connection: WAL gives them the last committed page, never the
+  page being written.
+
+Bookability (DOMAIN.md §4) depends on the instant, so methods that need it take ``now``
+(from :class:`kiosk.clock.Clock`); nothing here reads the PC clock for a rule.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import math
+import re
+import sqlite3
+import threading
+import unicodedata
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager, suppress
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any, Final, Literal, TypeVar
+
+from kiosk.storage.catalog_schema import (
+    INSERT_STOCK,
+    MIGRATIONS,
+    NEVER,
+    REFRESH_AGGREGATES,
+    SEARCH_OFFERS,
+    UPSERT_OFFER,
+    UPSERT_VENUE,
+)
+from kiosk.storage.db import StorageError, check_database, open_database
+
+CATALOG_FILE_NAME: Final = "catalog.sqlite3"
+
+Feed = Literal["offers", "venues"]
+
+_log = logging.getLogger(__name__)
+
+#: SQLite's own name for a database that lives in memory only (the last-resort catalog).
+_MEMORY: Final = Path(":memory:")
+_INT64_MAX: Final = 2**63 - 1
+#: Visitor text beyond this is a pasted sentence; its first words are enough to search.
+_MAX_WORDS: Final = 12
+_MAX_WORD_LENGTH: Final = 64
+#: Letters and digits, as FTS5's unicode61 tokenizer sees words (``_`` separates words).
+_WORD: Final = re.compile(r"[^\W_]+")
+_SETTINGS, _TAXONOMY, _REMOTE_CONFIG = "settings", "taxonomy", "remote_config"
+_LAST_SUCCESS: Final = "last_success"
+
+_T = TypeVar("_T")
+
+
+@dataclass(frozen=True)
+class PageResult:
+    """What one feed page did to the catalog.
+
+    Attributes:
+        upserted: items written (new or replaced).
+        deleted: rows removed, by the page's deleted ids or by the end of a full resync.
+        skipped: items and deleted ids that did not fit and were ignored.
+    """
+
+    upserted: int
+    deleted: int
+    skipped: int
+
+
+@dataclass(frozen=True)
+class CatalogCounts:
+    """How much the catalog holds.
+
+    Attributes:
+        offers: every offer stored.
+        bookable_offers: offers with a stock a visitor can book at the given instant.
+        venues: every venue stored.
+    """
+
+    offers: int
+    bookable_offers: int
+    venues: int
+
+
+@dataclass(frozen=True)
+class OfferSummary:
+    """The queryable columns of one offer (the full JSON is :meth:`Catalog.offer_payload`).
+
+    Price and next date are over the stocks bookable at the last write or
+    :meth:`Catalog.refresh_bookable`; :meth:`bookable_at` is exact at any instant.
+    """
+
+    id: int
+    name: str
+    subcategory_id: str
+    search_group: str | None
+    venue_id: int
+    is_digital: bool
+    is_duo: bool
+    is_event: bool
+    audio_disability: bool | None
+    mental_disability: bool | None
+    motor_disability: bool | None
+    visual_disability: bool | None
+    image_url: str | None
+    latitude: float | None
+    longitude: float | None
+    min_price_cents: int | None
+    next_beginning: datetime | None
+    bookable_until: datetime | None
+
+    def bookable_at(self, now: datetime) -> bool:
+        """Whether a visitor can book one of this offer's stocks at ``now``."""
+        return self.bookable_until is not None and self.bookable_until > now
+
+
+@dataclass(frozen=True)
+class _FeedState:
+    generation: int
+    building: int | None  # the generation a full resync is writing, if one is under way
+
+
+@dataclass(frozen=True)
+class _ParsedOffer:
+    row: dict[str, Any]
+    stocks: list[dict[str, Any]]
+
+
+class _Invalid(ValueError):
+    """An item does not fit the shape the catalog reads; the message names the field."""
+
+
+class Catalog:
+    """The offline catalog in one SQLite file; use :func:`open_catalog` to get one.
+
+    Attributes:
+        path: the database file (``:memory:`` when no file could be used).
+        rebuilt: True when a damaged catalog was replaced by an empty one at opening, so
+            the caller should run a full resync (cursors are empty, so it will).
+    """
+
+    def __init__(self, path: Path, *, rebuilt: bool = False) -> None:
+        """Open (creating or migrating) the catalog at ``path``, without any repair.
+
+        Raises:
+            StorageError: when the file cannot be opened or migrated.
+        """
+        self.path = path
+        self.rebuilt = rebuilt
+        self._writer = open_database(path, MIGRATIONS)
+        self._write_lock = threading.RLock()
+        if path == _MEMORY:
+            # A second connection to ":memory:" would be another, empty, database.
+            self._reader, self._read_lock = self._writer, self._write_lock
+        else:
+            self._reader, self._read_lock = self._open_reader(), threading.RLock()
+
+    def _open_reader(self) -> sqlite3.Connection:
+        try:
+            reader = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
+            reader.execute("PRAGMA query_only=ON")
+            reader.execute("PRAGMA busy_timeout=5000")
+        except sqlite3.Error as error:
+            self._writer.close()
+            raise StorageError(f"cannot open {self.path} for reading: {error}") from error
+        return reader
+
+    def __enter__(self) -> Catalog:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    # --- feeds ---------------------------------------------------------------------------
+
+    def apply_offers_page(
+        self,
+        items: Iterable[object],
+        deleted_ids: Iterable[object],
+        next_cursor: str | None,
+        *,
+        full_resync: bool,
+        has_more: bool,
+        now: datetime,
+    ) -> PageResult:
+        """Store one page of ``GET /kiosk/v1/offers`` in one transaction, with its cursor.
+
+        Args:
+            items: offers in the shape of ``GET /native/v1/offer/{id}``.
+            deleted_ids: ids of offers to remove.
+            next_cursor: the page's ``nextCursor``, sent back to resume after this page.
+            full_resync: the page's ``fullResync`` (true on the first page of a resync).
+            has_more: the page's ``hasMore``; the last page of a resync drops every offer
+                the resync did not bring.
+            now: the current instant, for the prices and dates of bookable stocks.
+
+        Returns:
+            The counts of upserted, deleted and skipped entries.
+
+        Raises:
+            StorageError: when the database fails; nothing of the page is then kept.
+        """
+        moment = _iso(now)
+        offers, skipped = _parse_items(items, _parse_offer, "offer")
+
+        def write(connection: sqlite3.Connection, generation: int) -> None:
+            for offer in offers:
+                connection.execute(UPSERT_OFFER, {**offer.row, "generation": generation})
+                connection.execute("DELETE FROM stocks WHERE offer_id = ?", (offer.row["id"],))
+                connection.executemany(INSERT_STOCK, offer.stocks)
+            ids = json.dumps([offer.row["id"] for offer in offers])
+            connection.execute(
+                REFRESH_AGGREGATES + " WHERE id IN (SELECT value FROM json_each(:ids))",
+                {"now": moment, "ids": ids},
+            )
+
+        return self._apply_page(
+            "offers", write, len(offers), skipped, deleted_ids, next_cursor, full_resync, has_more
+        )
+
+    def apply_venues_page(
+        self,
+        items: Iterable[object],
+        deleted_ids: Iterable[object],
+        next_cursor: str | None,
+        *,
+        full_resync: bool,
+        has_more: bool,
+    ) -> PageResult:
+        """Store one page of ``GET /kiosk/v1/venues`` in one transaction, with its cursor.
+
+        Args:
+            items: venues in the shape of ``GET /native/v1/venue/{id}``.
+            deleted_ids: ids of venues to remove.
+            next_cursor: the page's ``nextCursor``.
+            full_resync: the page's ``fullResync``.
+            has_more: the page's ``hasMore``.
+
+        Returns:
+            The counts of upserted, deleted and skipped entries.
+
+        Raises:
+            StorageError: when the database fails; nothing of the page is then kept.
+        """
+        venues, skipped = _parse_items(items, _parse_venue, "venue")
+
+        def write(connection: sqlite3.Connection, generation: int) -> None:
+            connection.executemany(
+                UPSERT_VENUE, [{**venue, "generation": generation} for venue in venues]
+            )
+
+        return self._apply_page(
+            "venues", write, len(venues), skipped, deleted_ids, next_cursor, full_resync, has_more
+        )
+
+    def _apply_page(
+        self,
+        feed: Feed,
+        write: Callable[[sqlite3.Connection, int], None],
+        upserted: int,
+        skipped: int,
+        deleted_ids: Iterable[object],
+        next_cursor: str | None,
+        full_resync: bool,
+        has_more: bool,
+    ) -> PageResult:
+        deletions, bad_ids = _parse_ids(deleted_ids)
+        with self._transaction() as connection:
+            state = _feed_state(connection, feed)
+            if full_resync:
+                # A resync restarted mid-way gets a newer generation: rows of the abandoned
+                # one go too at the end unless this resync brings them again.
+                state = _FeedState(state.generation, max(state.generation, state.building or 0) + 1)
+            # Deletions first: items are the latest state, an id deleted then re-created
+            # must survive the page.
+            deleted = connection.execute(
+                f"DELETE FROM {feed} WHERE id IN (SELECT value FROM json_each(?))",
+                (json.dumps(deletions),),
+            ).rowcount
+            write(connection, state.building if state.building is not None else state.generation)
+            if state.building is not None and not has_more:
+                deleted += connection.execute(
+                    f"DELETE FROM {feed} WHERE generation < ?", (state.building,)
+                ).rowcount
+                state = _FeedState(state.building, None)
+            connection.execute(
+                "UPDATE sync_state SET cursor = ?, generation = ?, building = ? WHERE feed = ?",
+                (next_cursor, state.generation, state.building, feed),
+            )
+        if skipped or bad_ids:
+            _log.warning("%s page: %d item(s) skipped", feed, skipped + bad_ids)
+        return PageResult(upserted, deleted, skipped + bad_ids)
+
+    def refresh_bookable(self, now: datetime) -> None:
+        """Recompute every offer's price and next date over the stocks bookable at ``now``.
+
+        Stocks close as time passes, so the sync calls this now and then; bookability itself
+        (:meth:`counts`, ``now=`` filters) is exact without it.
+        """
+        with self._transaction() as connection:
+            connection.execute(REFRESH_AGGREGATES, {"now": _iso(now)})
+
+    # --- documents -----------------------------------------------------------------------
+
+    def store_settings(self, payload: Mapping[str, Any], etag: str | None) -> None:
+        """Keep the ``GET /native/v1/settings`` payload and its ETag.
+
+        Raises:
+            ValueError: when ``payload`` cannot be written as JSON.
+            StorageError: when the database fails.
+        """
+        with self._transaction() as connection:
+            _store_document(connection, _SETTINGS, payload, etag)
+
+    def settings(self) -> tuple[dict[str, Any] | None, str | None]:
+        """The stored central settings and their ETag, or ``(None, None)``."""
+        return self._document(_SETTINGS)
+
+    def store_taxonomy(self, payload: Mapping[str, Any], etag: str | None) -> None:
+        """Keep the ``GET /native/v1/subcategories/v2`` payload and file offers by group.
+
+        Subcategories that do not fit are ignored; offers get the search group of their
+        subcategory in the same transaction.
+
+        Raises:
+            ValueError: when ``payload`` cannot be written as JSON.
+            StorageError: when the database fails.
+        """
+        rows = _parse_subcategories(payload.get("subcategories"))
+        with self._transaction() as connection:
+            _store_document(connection, _TAXONOMY, payload, etag)
+            connection.execute("DELETE FROM subcategories")
+            connection.executemany(
+                "INSERT OR REPLACE INTO subcategories VALUES "
+                "(:id, :search_group, :native_category, :app_label, :is_event)",
+                rows,
+            )
+            connection.execute(
+                "UPDATE offers SET search_group = (SELECT search_group FROM subcategories "
+                "WHERE subcategories.id = offers.subcategory_id)"
+            )
+
+    def taxonomy(self) -> tuple[dict[str, Any] | None, str | None]:
+        """The stored taxonomy and its ETag, or ``(None, None)``."""
+        return self._document(_TAXONOMY)
+
+    def store_remote_config(self, payload: Mapping[str, Any], etag: str | None) -> None:
+        """Keep the ``GET /kiosk/v1/config`` payload and its ETag.
+
+        Raises:
+            ValueError: when ``payload`` cannot be written as JSON.
+            StorageError: when the database fails.
+        """
+        with self._transaction() as connection:
+            _store_document(connection, _REMOTE_CONFIG, payload, etag)
+
+    def remote_config(self) -> tuple[dict[str, Any] | None, str | None]:
+        """The stored remote kiosk configuration and its ETag, or ``(None, None)``."""
+        return self._document(_REMOTE_CONFIG)
+
+    def _document(self, key: str) -> tuple[dict[str, Any] | None, str | None]:
+        rows = self._rows("SELECT payload, etag FROM documents WHERE key = ?", (key,))
+        if not rows:
+            return None, None
+        try:
+            payload = json.loads(rows[0][0])
+        except ValueError:
+            return None, None
+        if not isinstance(payload, dict):
+            return None, None
+        return payload, rows[0][1]
+
+    # --- sync state ----------------------------------------------------------------------
+
+    def cursor(self, feed: Feed) -> str | None:
+        """The cursor to send for ``feed``'s next page (None: start a full resync)."""
+        rows = self._rows("SELECT cursor FROM sync_state WHERE feed = ?", (feed,))
+        return rows[0][0] if rows else None
+
+    def resync_in_progress(self, feed: Feed) -> bool:
+        """Whether a full resync of ``feed`` has begun and its last page is still to come."""
+        rows = self._rows("SELECT building FROM sync_state WHERE feed = ?", (feed,))
+        return bool(rows) and rows[0][0] is not None
+
+    def mark_success(self, at: datetime) -> None:
+        """Remember ``at`` as the end of the last complete sync."""
+        with self._transaction() as connection:
+            connection.execute(
+                "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", (_LAST_SUCCESS, _iso(at))
+            )
+
+    def last_success(self) -> datetime | None:
+        """When the last complete sync ended, or None if none ever did."""
+        rows = self._rows("SELECT value FROM meta WHERE key = ?", (_LAST_SUCCESS,))
+        return _parse_iso(rows[0][0]) if rows else None
+
+    # --- queries -------------------------------------------------------------------------
+
+    def counts(self, now: datetime) -> CatalogCounts:
+        """How many offers, offers bookable at ``now``, and venues the catalog holds."""
+        (row,) = self._rows(
+            "SELECT (SELECT COUNT(*) FROM offers), "
+            "(SELECT COUNT(*) FROM offers WHERE bookable_until > ?), "
+            "(SELECT COUNT(*) FROM venues)",
+            (_iso(now),),
+        )
+        return CatalogCounts(row[0], row[1], row[2])
+
+    def offer_payload(self, offer_id: int) -> dict[str, Any] | None:
+        """The offer's JSON as the API sent it, or None when it is not in the catalog."""
+        return self._payload("SELECT payload FROM offers WHERE id = ?", offer_id)
+
+    def venue_payload(self, venue_id: int) -> dict[str, Any] | None:
+        """The venue's JSON as the API sent it, or None when it is not in the catalog."""
+        return self._payload("SELECT payload FROM venues WHERE id = ?", venue_id)
+
+    def _payload(self, sql: str, row_id: int) -> dict[str, Any] | None:
+        rows = self._rows(sql, (row_id,))
+        if not rows:
+            return None
+        payload = json.loads(rows[0][0])
+        return payload if isinstance(payload, dict) else None
+
+    def offer_summary(self, offer_id: int) -> OfferSummary | None:
+        """The queryable columns of one offer, or None when it is not in the catalog."""
+        rows = self._rows(
+            "SELECT id, name, subcategory_id, search_group, venue_id, is_digital, is_duo, "
+            "is_event, audio_disability, mental_disability, motor_disability, "
+            "visual_disability, image_url, latitude, longitude, min_price_cents, "
+            "next_beginning, bookable_until FROM offers WHERE id = ?",
+            (offer_id,),
+        )
+        return _summary(rows[0]) if rows else None
+
+    def search_offer_ids(
+        self, text: str, limit: int = 50, *, now: datetime | None = None
+    ) -> list[int]:
+        """Offers whose name, description, venue or artists match every word of ``text``.
+
+        Words match by prefix and without accents ("theatre" finds "Théâtre", "conc jaz"
+        finds "Concert de jazz"); the best matches (bm25, name first) come first. The text
+        is taken as words only: quotes, stars, brackets and operators mean nothing.
+
+        Args:
+            text: what the visitor typed.
+            limit: the most ids to return.
+            now: when given, only offers bookable at that instant.
+
+        Returns:
+            Offer ids, best first; empty when the text has no word.
+        """
+        query = _match_expression(text)
+        if query is None or limit <= 0:
+            return []
+        rows = self._rows(
+            SEARCH_OFFERS,
+            {"query": query, "now": None if now is None else _iso(now), "limit": limit},
+        )
+        return [row[0] for row in rows]
+
+    # --- housekeeping --------------------------------------------------------------------
+
+    def check(self) -> None:
+        """Raise StorageError when the database is damaged."""
+        with self._write_lock:
+            check_database(self._writer)
+
+    def close(self) -> None:
+        """Close the catalog; the object must not be used afterwards."""
+        with self._read_lock:
+            if self._reader is not self._writer:
+                self._reader.close()
+        with self._write_lock:
+            self._writer.close()
+
+    @contextmanager
+    def _transaction(self) -> Iterator[sqlite3.Connection]:
+        with self._write_lock:
+            connection = self._writer
+            try:
+                connection.execute("BEGIN IMMEDIATE")
+            except sqlite3.Error as error:
+                raise StorageError(f"cannot write the catalog: {error}") from error
+            try:
+                yield connection
+                connection.execute("COMMIT")
+            except BaseException as error:
+                with suppress(sqlite3.Error):
+                    connection.execute("ROLLBACK")
+                if isinstance(error, sqlite3.Error):
+                    raise StorageError(f"catalog write failed: {error}") from error
+                raise
+
+    def _rows(self, sql: str, params: Sequence[object] | Mapping[str, object]) -> list[Any]:
+        with self._read_lock:
+            try:
+                return self._reader.execute(sql, params).fetchall()
+            except sqlite3.Error as error:
+                raise StorageError(f"cannot read the catalog: {error}") from error
+
+
+def open_catalog(path: Path) -> Catalog:
+    """Open the catalog at ``path``, replacing it with an empty one when it is damaged.
+
+    A file that is not a database, fails SQLite's quick check, or has a schema newer than
+    this kiosk knows is moved aside to ``<name>.corrupt-<UTC timestamp>`` (with its
+    ``-wal`` and ``-shm``), and the new empty catalog has ``rebuilt`` set. If even that
+    fails, the catalog lives in memory until the kiosk restarts. Never raises.
+    """
+    try:
+        return _open_checked(path, rebuilt=False)
+    except StorageError as error:
+        reason = _reason(error)
+    try:
+        aside = _move_aside(path)
+        _log.warning("catalog unreadable (%s): moved to %s, starting empty", reason, aside.name)
+        return _open_checked(path, rebuilt=True)
+    except (OSError, StorageError) as error:
+        _log.error("catalog cannot be recreated (%s): kept in memory only", _reason(error))
+        return Catalog(_MEMORY, rebuilt=True)
+
+
+def _open_checked(path: Path, *, rebuilt: bool) -> Catalog:
+    catalog = Catalog(path, rebuilt=rebuilt)
+    try:
+        catalog.check()
+    except StorageError:
+        catalog.close()
+        raise
+    return catalog
+
+
+def _move_aside(path: Path) -> Path:
+    # The PC clock only names the file for a human; no rule depends on it.
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+    target, number = path.with_name(f"{path.name}.corrupt-{stamp}"), 1
+    while target.exists():
+        target, number = path.with_name(f"{path.name}.corrupt-{stamp}-{number}"), number + 1
+    # The journal files go first: a new database beside an old -wal would replay it.
+    for suffix in ("-wal", "-shm", ""):
+        source = path.with_name(path.name + suffix)
+        if source.exists():
+            source.replace(target.with_name(target.name + suffix))
+    return target
+
+
+def _reason(error: BaseException) -> str:
+    # SQLite's own words ("file is not a database") without the path: logs stay short.
+    cause = error.__cause__ if error.__cause__ is not None else error
+    return str(cause)[:160]
+
+
+# --- sync state helpers -------------------------------------------------------------------
+
+
+def _feed_state(connection: sqlite3.Connection, feed: Feed) -> _FeedState:
+    row = connection.execute(
+        "SELECT generation, building FROM sync_state WHERE feed = ?", (feed,)
+    ).fetchone()
+    return _FeedState(row[0], row[1])
+
+
+def _store_document(
+    connection: sqlite3.Connection, key: str, payload: Mapping[str, Any], etag: str | None
+) -> None:
+    try:
+        text = _json(dict(payload))
+    except _Invalid as error:
+        raise ValueError(f"{key} is not JSON: {error}") from error
+    connection.execute(
+        "INSERT OR REPLACE INTO documents (key, payload, etag) VALUES (?, ?, ?)",
+        (key, text, etag),
+    )
+
+
+def _summary(row: Sequence[Any]) -> OfferSummary:
+    def flag(value: object) -> bool | None:
+        return None if value is None else bool(value)
+
+    return OfferSummary(
+        id=row[0],
+        name=row[1],
+        subcategory_id=row[2],
+        search_group=row[3],
+        venue_id=row[4],
+        is_digital=bool(row[5]),
+        is_duo=bool(row[6]),
+        is_event=bool(row[7]),
+        audio_disability=flag(row[8]),
+        mental_disability=flag(row[9]),
+        motor_disability=flag(row[10]),
+        visual_disability=flag(row[11]),
+        image_url=row[12],
+        latitude=row[13],
+        longitude=row[14],
+        min_price_cents=row[15],
+        next_beginning=_parse_iso(row[16]),
+        bookable_until=_parse_iso(row[17]),
+    )
+
+
+# --- search -------------------------------------------------------------------------------
+
+
+def _match_expression(text: str) -> str | None:
+    """An FTS5 query matching every word of ``text`` by prefix, or None without words.
+
+    Each word is quoted, so nothing the visitor types is FTS syntax: words are letters and
+    digits only, hence never contain a quote, and AND/OR/NEAR become plain words.
+    """
+    words = _WORD.findall(unicodedata.normalize("NFC", text))[:_MAX_WORDS]
+    if not words:
+        return None
+    return " ".join(f'"{word[:_MAX_WORD_LENGTH]}"*' for word in words)
+
+
+# --- parsing feed items -------------------------------------------------------------------
+
+
+def _parse_items(
+    items: Iterable[object], parse: Callable[[object], _T], kind: str
+) -> tuple[list[_T], int]:
+    parsed: list[_T] = []
+    skipped = 0
+    for item in items:
+        try:
+            parsed.append(parse(item))
+        except _Invalid as error:
+            skipped += 1
+            _log.debug("%s skipped: %s", kind, error)
+    return parsed, skipped
+
+
+def _parse_ids(values: Iterable[object]) -> tuple[list[int], int]:
+    ids: list[int] = []
+    skipped = 0
+    for value in values:
+        if isinstance(value, int) and not isinstance(value, bool) and 0 < value <= _INT64_MAX:
+            ids.append(value)
+        else:
+            skipped += 1
+    return ids, skipped
+
+
+def _parse_offer(item: object) -> _ParsedOffer:
+    offer = _mapping(item, "offer")
+    offer_id = _identifier(offer, "id")
+    venue = _required(offer, "venue", dict)
+    # The offer-level flags were computed with the stocks' at the same instant; a
+    # withdrawn (not released), expired or sold-out offer has nothing to book.
+    offer_open = (
+        _field(offer, "isReleased", bool) is not False
+        and not _field(offer, "isExpired", bool)
+        and not _field(offer, "isSoldOut", bool)
+    )
+    stocks = _parse_stocks(_required(offer, "stocks", list), offer_id, offer_open)
+    accessibility = _field(offer, "accessibility", dict) or {}
+    address = _field(offer, "address", dict)
+    # Distance is to where the offer takes place: its own address when it has one.
+    latitude, longitude = _coordinates(
+        _field(address if address is not None else venue, "coordinates", dict)
+    )
+    row = {
+        "id": offer_id,
+        "name": _required(offer, "name", str),
+        "description": _field(offer, "description", str) or "",
+        "subcategory_id": _required(offer, "subcategoryId", str),
+        "venue_id": _identifier(venue, "id"),
+        "venue_name": _joined([_field(venue, "publicName", str), _required(venue, "name", str)]),
+        "artists": _artists(offer),
+        "is_digital": bool(_field(offer, "isDigital", bool)),
+        "is_duo": bool(_field(offer, "isDuo", bool)),
+        "is_event": bool(_field(offer, "isEvent", bool)),
+        "audio_disability": _field(accessibility, "audioDisability", bool),
+        "mental_disability": _field(accessibility, "mentalDisability", bool),
+        "motor_disability": _field(accessibility, "motorDisability", bool),
+        "visual_disability": _field(accessibility, "visualDisability", bool),
+        "image_url": _image_url(offer),
+        "latitude": latitude,
+        "longitude": longitude,
+        "payload": _json(offer),
+    }
+    return _ParsedOffer(row, stocks)
+
+
+def _parse_stocks(raw: list[Any], offer_id: int, offer_open: bool) -> list[dict[str, Any]]:
+    stocks = [_parse_stock(item, offer_id, offer_open) for item in raw]
+    if len({stock["id"] for stock in stocks}) != len(stocks):
+        raise _Invalid("stocks: duplicate id")
+    return stocks
+
+
+def _parse_stock(item: object, offer_id: int, offer_open: bool) -> dict[str, Any]:
+    stock = _mapping(item, "stock")
+    price = _required(stock, "price", int)
+    remaining = _field(stock, "remainingQuantity", int)
+    if price < 0 or (remaining is not None and remaining < 0):
+        raise _Invalid("stock: negative price or quantity")
+    beginning = _instant(stock, "beginningDatetime")
+    booking_limit = _instant(stock, "bookingLimitDatetime")
+    is_open = (
+        offer_open
+        and _field(stock, "isBookable", bool) is not False
+        and not _field(stock, "isExpired", bool)
+        and not _field(stock, "isSoldOut", bool)
+        and remaining != 0
+    )
+    return {
+        "offer_id": offer_id,
+        "id": _identifier(stock, "id"),
+        "price_cents": price,
+        "beginning": beginning,
+        "booking_limit": booking_limit,
+        "remaining_quantity": remaining,
+        "is_open": is_open,
+        # An event cannot be booked once it has begun, nor anything past its booking limit.
+        "closes_at": min((t for t in (beginning, booking_limit) if t is not None), default=NEVER),
+    }
+
+
+def _parse_venue(item: object) -> dict[str, Any]:
+    venue = _mapping(item, "venue")
+    latitude, longitude = _coordinates(venue)
+    return {
+        "id": _identifier(venue, "id"),
+        "name": _required(venue, "name", str),
+        "public_name": _field(venue, "publicName", str),
+        "activity": _field(venue, "activity", str),
+        "postal_code": _field(venue, "postalCode", str),
+        "city": _field(venue, "city", str),
+        "timezone": _field(venue, "timezone", str),
+        "latitude": latitude,
+        "longitude": longitude,
+        "payload": _json(venue),
+    }
+
+
+def _parse_subcategories(value: object) -> list[dict[str, Any]]:
+    rows = []
+    for item in value if isinstance(value, list) else []:
+        try:
+            entry = _mapping(item, "subcategory")
+            rows.append(
+                {
+                    "id": _required(entry, "id", str),
+                    "search_group": _required(entry, "searchGroupName", str),
+                    "native_category": _field(entry, "nativeCategoryId", str),
+                    "app_label": _field(entry, "appLabel", str),
+                    "is_event": _field(entry, "isEvent", bool),
+                }
+            )
+        except _Invalid as error:
+            _log.debug("subcategory skipped: %s", error)
+    return rows
+
+
+def _artists(offer: Mapping[str, Any]) -> str:
+    names: list[str | None] = []
+    for artist in _field(offer, "artists", list) or []:
+        names.append(_required(_mapping(artist, "artist"), "name", str))
+    extra = _field(offer, "extraData", dict) or {}
+    for key in ("author", "performer", "speaker", "stageDirector"):
+        names.append(_field(extra, key, str))
+    return _joined(names)
+
+
+def _image_url(offer: Mapping[str, Any]) -> str | None:
+    images = _field(offer, "images", dict) or {}
+    for side in ("recto", "poster", "verso"):
+        image = _field(images, side, dict)
+        if image is not None and (url := _field(image, "url", str)):
+            return url
+    return None
+
+
+def _coordinates(point: Mapping[str, Any] | None) -> tuple[float | None, float | None]:
+    if point is None:
+        return None, None
+    latitude, longitude = _field(point, "latitude", float), _field(point, "longitude", float)
+    if latitude is None or longitude is None:
+        if latitude is not None or longitude is not None:
+            raise _Invalid("coordinates: half a point")
+        return None, None
+    if not (-90 <= latitude <= 90 and -180 <= longitude <= 180):
+        raise _Invalid("coordinates: out of range")
+    return latitude, longitude
+
+
+def _joined(parts: Iterable[str | None]) -> str:
+    unique = dict.fromkeys(part.strip() for part in parts if part and part.strip())
+    return ", ".join(unique)
+
+
+# --- typed field access -------------------------------------------------------------------
+
+
+def _mapping(value: object, what: str) -> dict[str, Any]:
+    if not isinstance(value, dict):
+        raise _Invalid(f"{what}: object expected")
+    return value
+
+
+def _field(obj: Mapping[str, Any], key: str, kind: type[_T]) -> _T | None:
+    """``obj[key]`` when it is a ``kind``, None when missing or null; else :class:`_Invalid`.
+
+    Booleans are not integers here, integers are floats, and numbers must fit SQLite.
+    """
+    value = obj.get(key)
+    if value is None:
+        return None
+    if isinstance(value, bool) and kind is not bool:
+        raise _Invalid(f"{key}: {kind.__name__} expected")
+    if isinstance(value, int) and not isinstance(value, bool):
+        if abs(value) > _INT64_MAX:
+            raise _Invalid(f"{key}: number too large")
+        if kind is float:
+            value = float(value)
+    if isinstance(value, float) and not math.isfinite(value):
+        raise _Invalid(f"{key}: finite number expected")
+    if not isinstance(value, kind):
+        raise _Invalid(f"{key}: {kind.__name__} expected")
+    return value
+
+
+def _required(obj: Mapping[str, Any], key: str, kind: type[_T]) -> _T:
+    value = _field(obj, key, kind)
+    if value is None:
+        raise _Invalid(f"{key}: missing")
+    return value
+
+
+def _identifier(obj: Mapping[str, Any], key: str) -> int:
+    value = _required(obj, key, int)
+    if value <= 0:
+        raise _Invalid(f"{key}: positive id expected")
+    return value
+
+
+def _instant(obj: Mapping[str, Any], key: str) -> str | None:
+    text = _field(obj, key, str)
+    if text is None:
+        return None
+    try:
+        moment = datetime.fromisoformat(text)
+    except ValueError as error:
+        raise _Invalid(f"{key}: ISO-8601 datetime expected") from error
+    if moment.tzinfo is None:
+        raise _Invalid(f"{key}: datetime without a time zone")
+    try:
+        return _iso(moment)
+    except OverflowError as error:
+        raise _Invalid(f"{key}: datetime out of range") from error
+
+
+def _json(value: object) -> str:
+    # Lone surrogates survive json.loads and dumps, but not SQLite: check the encoding once,
+    # which covers every string column taken from the same item.
+    try:
+        text = json.dumps(value, ensure_ascii=False, allow_nan=False, separators=(",", ":"))
+        text.encode("utf-8")
+    except (TypeError, ValueError, RecursionError) as error:  # UnicodeError is a ValueError
+        raise _Invalid(f"not JSON: {type(error).__name__}") from error
+    return text
+
+
+def _iso(moment: datetime) -> str:
+    """``moment`` as the catalog's UTC text, whose order is the instants' order.
+
+    Raises:
+        ValueError: when ``moment`` is naive.
+    """
+    if moment.tzinfo is None:
+        raise ValueError("the catalog needs aware datetimes")
+    utc = moment.astimezone(UTC)
+    # strftime("%Y") does not pad years below 1000 on every platform; order needs padding.
+    return (
+        f"{utc.year:04d}-{utc.month:02d}-{utc.day:02d}"
+        f"T{utc.hour:02d}:{utc.minute:02d}:{utc.second:02d}Z"
+    )
+
+
+def _parse_iso(text: str | None) -> datetime | None:
+    if text is None:
+        return None
+    if text == NEVER:  # no deadline: bookable as long as the server does not say otherwise
+        return datetime.max.replace(tzinfo=UTC)
+    return datetime.fromisoformat(text)

@@ -1,0 +1,214 @@
+"""The local catalog's SQL: numbered migrations and the statements the catalog reuses.
+
+Datetimes are stored as ``YYYY-MM-DDTHH:MM:SSZ`` text in UTC so that comparing the strings
+compares the instants, and a ``now`` bound the same way can filter rows in SQL.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+#: Stands for "no deadline" in ``stocks.closes_at``, so ``MAX()`` and ``>`` need no NULL case.
+NEVER: Final = "9999-12-31T23:59:59Z"
+
+#: Numbered schema steps; never edit a published one, append a new one.
+MIGRATIONS: Final = (
+    """
+    CREATE TABLE offers (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL,
+        description TEXT NOT NULL,
+        subcategory_id TEXT NOT NULL,
+        search_group TEXT,
+        venue_id INTEGER NOT NULL,
+        venue_name TEXT NOT NULL,
+        artists TEXT NOT NULL,
+        is_digital INTEGER NOT NULL,
+        is_duo INTEGER NOT NULL,
+        is_event INTEGER NOT NULL,
+        audio_disability INTEGER,
+        mental_disability INTEGER,
+        motor_disability INTEGER,
+        visual_disability INTEGER,
+        image_url TEXT,
+        latitude REAL,
+        longitude REAL,
+        -- Over the stocks bookable at the last write or refresh_bookable(now):
+        min_price_cents INTEGER,
+        next_beginning TEXT,
+        -- Last instant any stock can still be booked (NULL: none can). Unlike the two
+        -- columns above it does not depend on "now": bookable now <=> bookable_until > now.
+        bookable_until TEXT,
+        generation INTEGER NOT NULL,
+        payload TEXT NOT NULL
+    );
+    CREATE INDEX offers_by_bookable_until ON offers (bookable_until);
+    CREATE INDEX offers_by_venue ON offers (venue_id);
+    CREATE INDEX offers_by_subcategory ON offers (subcategory_id);
+    CREATE INDEX offers_by_search_group ON offers (search_group);
+    CREATE INDEX offers_by_generation ON offers (generation);
+
+    CREATE TABLE stocks (
+        offer_id INTEGER NOT NULL REFERENCES offers (id) ON DELETE CASCADE,
+        id INTEGER NOT NULL,
+        price_cents INTEGER NOT NULL,
+        beginning TEXT,
+        booking_limit TEXT,
+        remaining_quantity INTEGER,
+        -- The server called it bookable when it sent it (flags, quantity, offer state).
+        is_open INTEGER NOT NULL,
+        -- Earliest of beginning and booking limit: past it, the stock cannot be booked.
+        closes_at TEXT NOT NULL,
+        PRIMARY KEY (offer_id, id)
+    ) WITHOUT ROWID;
+
+    -- Visitors search names, descriptions, venues and artists, without accents, by prefix.
+    CREATE VIRTUAL TABLE offers_fts USING fts5 (
+        name, description, venue_name, artists,
+        content = 'offers', content_rowid = 'id',
+        tokenize = "unicode61 remove_diacritics 2",
+        prefix = '2 3 4'
+    );
+    -- An external-content index must be told the old values to forget: triggers always know
+    -- them, so the index cannot drift from the table whoever writes it.
+    CREATE TRIGGER offers_fts_insert AFTER INSERT ON offers BEGIN
+        INSERT INTO offers_fts (rowid, name, description, venue_name, artists)
+        VALUES (new.id, new.name, new.description, new.venue_name, new.artists);
+    END;
+    CREATE TRIGGER offers_fts_delete AFTER DELETE ON offers BEGIN
+        INSERT INTO offers_fts (offers_fts, rowid, name, description, venue_name, artists)
+        VALUES ('delete', old.id, old.name, old.description, old.venue_name, old.artists);
+    END;
+    CREATE TRIGGER offers_fts_update
+    AFTER UPDATE OF name, description, venue_name, artists ON offers BEGIN
+        INSERT INTO offers_fts (offers_fts, rowid, name, description, venue_name, artists)
+        VALUES ('delete', old.id, old.name, old.description, old.venue_name, old.artists);
+        INSERT INTO offers_fts (rowid, name, description, venue_name, artists)
+        VALUES (new.id, new.name, new.description, new.venue_name, new.artists);
+    END;
+
+    CREATE TABLE venues (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL,
+        public_name TEXT,
+        activity TEXT,
+        postal_code TEXT,
+        city TEXT,
+        timezone TEXT,
+        latitude REAL,
+        longitude REAL,
+        generation INTEGER NOT NULL,
+        payload TEXT NOT NULL
+    );
+    CREATE INDEX venues_by_generation ON venues (generation);
+
+    -- From GET /native/v1/subcategories/v2, so offers can be grouped without parsing JSON.
+    CREATE TABLE subcategories (
+        id TEXT PRIMARY KEY,
+        search_group TEXT NOT NULL,
+        native_category TEXT,
+        app_label TEXT,
+        is_event INTEGER
+    );
+
+    -- Whole JSON documents with their ETag: settings, taxonomy, remote kiosk config.
+    CREATE TABLE documents (
+        key TEXT PRIMARY KEY,
+        payload TEXT NOT NULL,
+        etag TEXT
+    );
+
+    -- One row per feed. A full resync builds generation `building`; its last page makes it
+    -- `generation` and deletes the rows of older ones.
+    CREATE TABLE sync_state (
+        feed TEXT PRIMARY KEY,
+        cursor TEXT,
+        generation INTEGER NOT NULL DEFAULT 0,
+        building INTEGER
+    );
+    INSERT INTO sync_state (feed) VALUES ('offers'), ('venues');
+
+    CREATE TABLE meta (
+        key TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+    );
+    """,
+)
+
+UPSERT_OFFER: Final = """
+    INSERT INTO offers (
+        id, name, description, subcategory_id, search_group, venue_id, venue_name, artists,
+        is_digital, is_duo, is_event, audio_disability, mental_disability, motor_disability,
+        visual_disability, image_url, latitude, longitude, generation, payload
+    ) VALUES (
+        :id, :name, :description, :subcategory_id,
+        (SELECT search_group FROM subcategories WHERE id = :subcategory_id),
+        :venue_id, :venue_name, :artists, :is_digital, :is_duo, :is_event,
+        :audio_disability, :mental_disability, :motor_disability, :visual_disability,
+        :image_url, :latitude, :longitude, :generation, :payload
+    )
+    ON CONFLICT (id) DO UPDATE SET
+        name = excluded.name, description = excluded.description,
+        subcategory_id = excluded.subcategory_id, search_group = excluded.search_group,
+        venue_id = excluded.venue_id, venue_name = excluded.venue_name,
+        artists = excluded.artists, is_digital = excluded.is_digital,
+        is_duo = excluded.is_duo, is_event = excluded.is_event,
+        audio_disability = excluded.audio_disability,
+        mental_disability = excluded.mental_disability,
+        motor_disability = excluded.motor_disability,
+        visual_disability = excluded.visual_disability, image_url = excluded.image_url,
+        latitude = excluded.latitude, longitude = excluded.longitude,
+        generation = excluded.generation, payload = excluded.payload
+"""
+
+INSERT_STOCK: Final = """
+    INSERT INTO stocks (
+        offer_id, id, price_cents, beginning, booking_limit, remaining_quantity, is_open,
+        closes_at
+    ) VALUES (
+        :offer_id, :id, :price_cents, :beginning, :booking_limit, :remaining_quantity,
+        :is_open, :closes_at
+    )
+"""
+
+UPSERT_VENUE: Final = """
+    INSERT INTO venues (
+        id, name, public_name, activity, postal_code, city, timezone, latitude, longitude,
+        generation, payload
+    ) VALUES (
+        :id, :name, :public_name, :activity, :postal_code, :city, :timezone, :latitude,
+        :longitude, :generation, :payload
+    )
+    ON CONFLICT (id) DO UPDATE SET
+        name = excluded.name, public_name = excluded.public_name,
+        activity = excluded.activity, postal_code = excluded.postal_code,
+        city = excluded.city, timezone = excluded.timezone, latitude = excluded.latitude,
+        longitude = excluded.longitude, generation = excluded.generation,
+        payload = excluded.payload
+"""
+
+#: Recomputes the stock summaries of offers; append a WHERE clause to limit it.
+REFRESH_AGGREGATES: Final = """
+    UPDATE offers SET
+        min_price_cents = (
+            SELECT MIN(price_cents) FROM stocks
+            WHERE offer_id = offers.id AND is_open AND closes_at > :now
+        ),
+        next_beginning = (
+            SELECT MIN(beginning) FROM stocks
+            WHERE offer_id = offers.id AND is_open AND closes_at > :now
+        ),
+        bookable_until = (
+            SELECT MAX(closes_at) FROM stocks WHERE offer_id = offers.id AND is_open
+        )
+"""
+
+#: The search itself; ``:query`` is always built by the catalog, never visitor text.
+SEARCH_OFFERS: Final = """
+    SELECT offers_fts.rowid FROM offers_fts
+    JOIN offers ON offers.id = offers_fts.rowid
+    WHERE offers_fts MATCH :query
+      AND (:now IS NULL OR offers.bookable_until > :now)
+    ORDER BY bm25(offers_fts, 10.0, 1.0, 3.0, 5.0), offers_fts.rowid
+    LIMIT :limit
+"""
