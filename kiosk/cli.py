@@ -1,4 +1,4 @@
-"""Commands that need no screen: ``passculture-kiosk <command> …`` (for now: ``config``).
+"""Commands that need no screen: ``passculture-kiosk <command> …`` (config, simulator, enroll).
 
 The GUI launcher hands ``argv`` to :func:`main` when ``argv[0]`` is in :data:`COMMANDS`.
 To add a command, write a ``_setup_<name>(parser)`` that adds its arguments and sets
@@ -23,6 +23,7 @@ from kiosk import config
 
 PROG = "passculture-kiosk"
 EXIT_OK = 0
+EXIT_FAILURE = 1
 EXIT_USAGE = 2
 EXIT_CONFIG_PROBLEMS = 2
 
@@ -181,11 +182,121 @@ def _interrupt(signum: int, frame: object) -> None:
     raise KeyboardInterrupt
 
 
+# --- enroll -----------------------------------------------------------------------------------
+
+ENROLL_TIMEOUTS = (10.0, 30.0)
+
+
+def _setup_enroll(parser: argparse.ArgumentParser) -> None:
+    parser.description = (
+        "Enroll this kiosk with a one-time code from the venue's back office: the device "
+        "token goes to the secret store chosen by secrets_backend, and the venue the kiosk "
+        "is bound to is printed. Accepts the kiosk's flags (e.g. --ca-bundle, --proxy)."
+    )
+    parser.add_argument(
+        "--server", metavar="URL", help="central API address (default: the central_url option)"
+    )
+    parser.add_argument("--code", required=True, help="the one-time enrollment code")
+    parser.add_argument(
+        "--name",
+        help="name of this kiosk in monitoring (default: the kiosk_name option, else the "
+        "computer's name)",
+    )
+    config.add_arguments(parser)
+    parser.set_defaults(handler=_enroll)
+
+
+def _fail(message: str, code: int = EXIT_FAILURE) -> int:
+    print(f"error: {message}", file=sys.stderr)
+    return code
+
+
+def _enroll(args: argparse.Namespace) -> int:
+    # Imported here: requests and keyring must not slow down the other commands.
+    import socket
+
+    from kiosk.api.client import ApiClient
+    from kiosk.api.errors import ApiError, RateLimited, Rejected, Unreachable
+    from kiosk.api.resilience import RetryPolicy
+    from kiosk.secrets import SecretStore, SecretStoreError
+
+    cfg = config.load(config.cli_values(args))
+    for problem in cfg.problems:
+        print(f"warning: {problem}", file=sys.stderr)
+    server = (args.server or cfg.central_url).strip()
+    if not server:
+        return _fail("no server: pass --server URL or set the central_url option", EXIT_USAGE)
+    code = args.code.strip()
+    if not code:
+        return _fail("the enrollment code is empty", EXIT_USAGE)
+    name = (args.name or cfg.kiosk_name or socket.gethostname() or "Borne").strip()[:80]
+    # The secret store is checked before the code is spent: a code works only once.
+    try:
+        store = SecretStore(cfg)
+        previous = store.get_token()
+    except SecretStoreError as error:
+        return _fail(f"{error} (the code was not used)")
+    try:
+        client = ApiClient(
+            server,
+            timeouts=ENROLL_TIMEOUTS,
+            ca_bundle=cfg.ca_bundle,
+            proxy=cfg.proxy,
+            retry=RetryPolicy(attempts=1),  # spending a code is not idempotent
+        )
+    except ValueError as error:
+        return _fail(str(error), EXIT_USAGE)
+    try:
+        with client:
+            enrollment = client.enroll(code, name, kiosk.__version__)
+    except Rejected as error:
+        if error.code == "ENROLLMENT_CODE_ALREADY_USED":
+            return _fail(
+                "this enrollment code was already used: ask the venue's back office for a new one"
+            )
+        if error.code == "INVALID_ENROLLMENT_CODE":
+            return _fail(
+                "this enrollment code is unknown: check it, or ask the venue's back office for "
+                "a new one"
+            )
+        return _fail(f"the server refused the enrollment: {error}")
+    except RateLimited as error:
+        wait = f" {error.retry_after:.0f} s" if error.retry_after is not None else " a minute"
+        return _fail(f"too many failed attempts from this address: wait{wait}, then retry")
+    except Unreachable as error:
+        return _fail(
+            f"cannot reach {server}: {error}. If the server received the request, the code "
+            "may be spent: ask for a new one if the next try says so"
+        )
+    except ApiError as error:
+        return _fail(f"the enrollment failed: {error}")
+    try:
+        store.set_token(enrollment.device_token)
+    except SecretStoreError as error:
+        return _fail(
+            f"enrolled as device {enrollment.device_id}, but the token could not be kept: "
+            f"{error}. Fix the secret store, then enroll again with a new code"
+        )
+    venue = enrollment.venue
+    print(f"enrolled: device {enrollment.device_id}, named {name!r}")
+    print(f"venue: {venue.name} ({venue.city or 'no city'}), id {venue.id}")
+    print(f"device token stored in: {store.backend_name}")
+    if previous is not None:
+        print("note: the previous device token was replaced")
+    if server.rstrip("/") != cfg.central_url.rstrip("/"):
+        print(
+            f"note: set central_url = {server!r} in the system configuration file so that the "
+            "kiosk uses this server"
+        )
+    return EXIT_OK
+
+
 # --- dispatch ---------------------------------------------------------------------------------
 
 _COMMAND_LIST: tuple[Command, ...] = (
     Command("config", "show, check and locate the configuration", _setup_config),
     Command("simulator", "serve the reference central API with demo data", _setup_simulator),
+    Command("enroll", "enroll this kiosk with a one-time code from the back office", _setup_enroll),
 )
 
 COMMANDS: frozenset[str] = frozenset(command.name for command in _COMMAND_LIST)

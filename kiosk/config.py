@@ -356,6 +356,28 @@ OPTIONS: tuple[Option, ...] = (
         maximum=10000,
         unit="MB",
     ),
+    Option(
+        "secrets_backend",
+        Kind.CHOICE,
+        "system",
+        "Où garder le jeton de la borne : « system » pour le coffre-fort du système "
+        "(Gestionnaire d'identification Windows, Secret Service sous Linux), « file » pour un "
+        "fichier en clair lisible par le seul compte de la borne (voir "
+        "allow_plaintext_secrets).",
+        "Where the kiosk's device token is kept: “system” for the OS secret store (Windows "
+        "Credential Manager, Secret Service on Linux), “file” for a plain-text file readable "
+        "only by the kiosk's account (see allow_plaintext_secrets).",
+        choices=("system", "file"),
+    ),
+    Option(
+        "allow_plaintext_secrets",
+        Kind.BOOL,
+        False,
+        "Autorise secrets_backend = file, qui garde le jeton en clair dans le dossier des "
+        "données ; à réserver aux comptes de borne sans coffre-fort du système.",
+        "Allows secrets_backend = file, which keeps the token in plain text in the data "
+        "folder; only for kiosk accounts that have no OS secret store.",
+    ),
 )
 
 _BY_NAME: dict[str, Option] = {option.name: option for option in OPTIONS}
@@ -415,6 +437,8 @@ class Config:
     ca_bundle: Path | None
     proxy: str
     image_cache_mb: int
+    secrets_backend: str
+    allow_plaintext_secrets: bool
 
     problems: list[ConfigProblem]
     _values: dict[str, OptionValue]

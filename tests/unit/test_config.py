@@ -40,6 +40,8 @@ EXPECTED_OPTIONS = [
     "ca_bundle",
     "proxy",
     "image_cache_mb",
+    "secrets_backend",
+    "allow_plaintext_secrets",
 ]
 
 

@@ -1,0 +1,294 @@
+"""The device token (and later other keys) in a secret store chosen explicitly by IT.
+
+Two backends, both used through keyring's API so that the rest of the kiosk sees one:
+
+* ``secrets_backend = system``: keyring's choice for this machine (Windows Credential
+  Manager, macOS Keychain, Secret Service or KWallet on Linux; ``PYTHON_KEYRING_BACKEND`` or
+  keyring's own configuration file can force one). A backend that would not really keep
+  the secret — keyring's "fail" backend when the OS has no store, the null backend, a chain
+  of nothing, a plain-text store — is refused with a message telling IT what to do.
+* ``secrets_backend = file``: :class:`FileKeyring`, a JSON file readable only by the
+  kiosk's account (mode 0600) in ``data_dir``. It is plain text, so it is refused unless
+  ``allow_plaintext_secrets`` is true: a kiosk account without a login keyring (an
+  auto-login kiosk session on Linux) may need it, but it must be a decision.
+
+No secret ever reaches a log: messages name the backend and the key, never the value.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import sys
+import threading
+from pathlib import Path
+from typing import Any
+
+import keyring
+import keyring.backend
+import keyring.errors
+from keyring.backends import chainer, fail, null
+from keyring.compat import properties
+
+from kiosk.config import Config
+
+log = logging.getLogger(__name__)
+
+SERVICE = "passculture-kiosk"
+"""The keyring service name under which the kiosk's secrets are kept."""
+TOKEN_KEY = "device-token"
+SECRETS_FILE_NAME = "secrets.json"
+
+_FIX_SYSTEM = (
+    "On Windows the Credential Manager of the kiosk's account is used; on Linux, run a Secret "
+    "Service (gnome-keyring or KeePassXC) or KWallet, unlocked in the kiosk account's session. "
+    "For a kiosk account that has no OS secret store, set secrets_backend = file and "
+    "allow_plaintext_secrets = true (PCK_SECRETS_BACKEND=file, PCK_ALLOW_PLAINTEXT_SECRETS=1): "
+    "the token then lies in a file readable only by that account."
+)
+
+
+class SecretStoreError(Exception):
+    """The secret store is refused, unusable or failed; the message tells IT what to do."""
+
+
+class FileKeyring(keyring.backend.KeyringBackend):
+    """Secrets in one JSON file, mode 0600, written atomically.
+
+    Never chosen by keyring's own detection (its priority raises): only
+    ``secrets_backend = file`` with ``allow_plaintext_secrets`` builds one.
+    """
+
+    def __init__(self, path: Path) -> None:
+        super().__init__()  # type: ignore[no-untyped-call]
+        self.path = path
+        self._lock = threading.Lock()
+
+    @properties.classproperty
+    def priority(cls) -> float:  # noqa: N805 - a class property, as keyring declares it
+        """Not viable for keyring's automatic choice."""
+        raise RuntimeError("FileKeyring is used only when the kiosk configuration asks for it")
+
+    def _load(self) -> dict[str, dict[str, str]]:
+        try:
+            text = self.path.read_text(encoding="utf-8")
+        except FileNotFoundError:
+            return {}
+        except OSError as error:
+            raise keyring.errors.KeyringError(
+                f"the secrets file {self.path} cannot be read ({error.strerror or error})"
+            ) from None
+        self._tighten()
+        try:
+            data = json.loads(text)
+        except ValueError:
+            raise keyring.errors.KeyringError(
+                f"the secrets file {self.path} is damaged (not JSON); delete it and enroll again"
+            ) from None
+        if not isinstance(data, dict) or not all(
+            isinstance(entries, dict) and all(isinstance(v, str) for v in entries.values())
+            for entries in data.values()
+        ):
+            raise keyring.errors.KeyringError(
+                f"the secrets file {self.path} is damaged (unexpected content); delete it and "
+                "enroll again"
+            )
+        return data
+
+    def _tighten(self) -> None:
+        if sys.platform == "win32":
+            return  # the profile folder's ACL protects it; POSIX modes mean little there
+        try:
+            mode = self.path.stat().st_mode & 0o777
+            if mode & 0o077:
+                log.warning("secrets file %s was readable by others; made it 0600", self.path)
+                os.chmod(self.path, 0o600)
+        except OSError:
+            pass
+
+    def _save(self, data: dict[str, dict[str, str]]) -> None:
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+            temporary = self.path.with_name(f".{self.path.name}.{os.getpid()}.tmp")
+            flags = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_BINARY", 0)
+            descriptor = os.open(temporary, flags, 0o600)
+            try:
+                if hasattr(os, "fchmod"):
+                    os.fchmod(descriptor, 0o600)  # O_CREAT's mode does not apply to old files
+                os.write(descriptor, json.dumps(data, indent=1).encode("utf-8"))
+                os.fsync(descriptor)
+            finally:
+                os.close(descriptor)
+            os.replace(temporary, self.path)
+        except OSError as error:
+            raise keyring.errors.PasswordSetError(
+                f"the secrets file {self.path} cannot be written ({error.strerror or error})"
+            ) from None
+
+    def get_password(self, service: str, username: str) -> str | None:
+        """The secret, or None."""
+        with self._lock:
+            return self._load().get(service, {}).get(username)
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        """Store the secret (replacing any)."""
+        with self._lock:
+            data = self._load()
+            data.setdefault(service, {})[username] = password
+            self._save(data)
+
+    def delete_password(self, service: str, username: str) -> None:
+        """Remove the secret.
+
+        Raises:
+            keyring.errors.PasswordDeleteError: there was none.
+        """
+        with self._lock:
+            data = self._load()
+            if username not in data.get(service, {}):
+                raise keyring.errors.PasswordDeleteError("no such secret")
+            del data[service][username]
+            if not data[service]:
+                del data[service]
+            self._save(data)
+
+
+def _describe(backend: Any) -> str:
+    kind = type(backend)
+    return f"{kind.__module__}.{kind.__qualname__}"
+
+
+def _refusal(backend: Any) -> str | None:
+    """Why keyring's choice cannot keep a secret, or None when it can."""
+    name = _describe(backend)
+    if isinstance(backend, fail.Keyring):
+        return f"no OS secret store was found (keyring fell back to {name})"
+    if isinstance(backend, null.Keyring):
+        return f"keyring is configured with {name}, which forgets every secret"
+    if isinstance(backend, chainer.ChainerBackend) and not list(backend.backends):
+        return f"keyring chained no usable secret store ({name})"
+    if isinstance(backend, FileKeyring) or "plaintext" in name.lower():
+        return f"keyring chose {name}, which keeps secrets in plain text"
+    return None
+
+
+def system_backend() -> keyring.backend.KeyringBackend:
+    """The backend keyring picks for this machine, if it really keeps secrets.
+
+    Raises:
+        SecretStoreError: no usable OS secret store; the message says how to fix it.
+    """
+    try:
+        backend = keyring.get_keyring()
+    except Exception as error:  # keyring loads configured backends: anything may go wrong
+        raise SecretStoreError(
+            f"secrets_backend = system: the OS secret store cannot be opened "
+            f"({type(error).__name__}: {error}). {_FIX_SYSTEM}"
+        ) from None
+    reason = _refusal(backend)
+    if reason is not None:
+        raise SecretStoreError(f"secrets_backend = system refused: {reason}. {_FIX_SYSTEM}")
+    return backend
+
+
+def file_backend(config: Config) -> FileKeyring:
+    """The plain-text file backend, if the configuration allows it.
+
+    Raises:
+        SecretStoreError: ``allow_plaintext_secrets`` is not true.
+    """
+    path = Path(config.data_dir) / SECRETS_FILE_NAME
+    if not config.allow_plaintext_secrets:
+        raise SecretStoreError(
+            f"secrets_backend = file would keep the device token in plain text in {path}; "
+            "set allow_plaintext_secrets = true (PCK_ALLOW_PLAINTEXT_SECRETS=1) to accept "
+            "that, or use secrets_backend = system"
+        )
+    return FileKeyring(path)
+
+
+class SecretStore:
+    """The kiosk's secrets, in the backend its configuration names.
+
+    Args:
+        config: the loaded configuration (``secrets_backend``, ``allow_plaintext_secrets``,
+            ``data_dir``).
+        backend: a keyring backend to use instead (tests).
+
+    Raises:
+        SecretStoreError: the configured backend is refused.
+    """
+
+    def __init__(
+        self, config: Config, *, backend: keyring.backend.KeyringBackend | None = None
+    ) -> None:
+        if backend is not None:
+            self._backend = backend
+        elif config.secrets_backend == "file":
+            self._backend = file_backend(config)
+        else:
+            self._backend = system_backend()
+
+    @property
+    def backend_name(self) -> str:
+        """The backend, for IT (e.g. ``keyring.backends.Windows.WinVaultKeyring``)."""
+        if isinstance(self._backend, FileKeyring):
+            return f"plain-text file {self._backend.path}"
+        return _describe(self._backend)
+
+    def get_token(self) -> str | None:
+        """The device token, or None when the kiosk is not enrolled.
+
+        Raises:
+            SecretStoreError: the store failed (locked, damaged…).
+        """
+        return self._get(TOKEN_KEY)
+
+    def set_token(self, token: str) -> None:
+        """Keep the device token (replacing any).
+
+        Raises:
+            ValueError: an empty token.
+            SecretStoreError: the store failed.
+        """
+        if not token:
+            raise ValueError("the device token must not be empty")
+        self._set(TOKEN_KEY, token)
+
+    def delete_token(self) -> bool:
+        """Forget the device token; return whether there was one.
+
+        Raises:
+            SecretStoreError: the store failed.
+        """
+        return self._delete(TOKEN_KEY)
+
+    def _get(self, key: str) -> str | None:
+        try:
+            value = self._backend.get_password(SERVICE, key)
+        except keyring.errors.KeyringError as error:
+            raise SecretStoreError(self._failure("read", key, error)) from None
+        return value if isinstance(value, str) else None
+
+    def _set(self, key: str, value: str) -> None:
+        try:
+            self._backend.set_password(SERVICE, key, value)
+        except keyring.errors.KeyringError as error:
+            raise SecretStoreError(self._failure("write", key, error)) from None
+        log.info("%s stored in %s", key, self.backend_name)
+
+    def _delete(self, key: str) -> bool:
+        try:
+            if self._backend.get_password(SERVICE, key) is None:
+                return False
+            self._backend.delete_password(SERVICE, key)
+        except keyring.errors.PasswordDeleteError:
+            return False
+        except keyring.errors.KeyringError as error:
+            raise SecretStoreError(self._failure("delete", key, error)) from None
+        log.info("%s deleted from %s", key, self.backend_name)
+        return True
+
+    def _failure(self, action: str, key: str, error: Exception) -> str:
+        return f"cannot {action} {key} in {self.backend_name}: {error}"
