@@ -171,6 +171,9 @@ def _faults_before() -> Response | None:
             current().stopping.wait(fault.value)
         elif fault.kind is FaultKind.ERROR:
             return error_for_status(fault.status, fault.retry_after_seconds)
+        elif fault.kind is FaultKind.CLOCK_SKEW:
+            # Set before the route runs, so the times it states agree with the Date header.
+            request.environ[DATE_SKEW_ENVIRON_KEY] = fault.value
     return None
 
 
@@ -197,8 +200,6 @@ def _apply(fault: Fault, response: Response) -> Response:
         response.set_data(dumps(_wrong_types(response.get_json())).encode("utf-8"))
     elif fault.kind is FaultKind.SLOW_DRIP:
         return _drip(response, fault.value)
-    elif fault.kind is FaultKind.CLOCK_SKEW:
-        request.environ[DATE_SKEW_ENVIRON_KEY] = fault.value
     return response
 
 

@@ -21,7 +21,7 @@ from urllib.parse import urlencode
 from flask import Blueprint, Response, g, request
 
 from kiosk.simulator import data
-from kiosk.simulator.app import current
+from kiosk.simulator.app import DATE_SKEW_ENVIRON_KEY, current
 from kiosk.simulator.data import JsonObject, iso_utc
 from kiosk.simulator.feed import Cursor, resume_point, scope_of
 from kiosk.simulator.responses import (
@@ -466,4 +466,8 @@ def heartbeat() -> Response:
     record = {key: body.get(key) for key in
               ("version", "uptime", "lastSyncAt", "outboxDepth", "errorCounts")}  # fmt: skip
     current().store.add_heartbeat(_device().id, record)
-    return json_response({"serverTime": now_for_flags()}, headers={"Cache-Control": "no-store"})
+    # A clock-skew fault plays a server whose clock differs from the kiosk's: its Date
+    # header and the time it states must agree, as they would for a real server.
+    skew = float(request.environ.get(DATE_SKEW_ENVIRON_KEY, 0.0))
+    server_time = iso_utc(datetime.now(UTC) + timedelta(seconds=skew))
+    return json_response({"serverTime": server_time}, headers={"Cache-Control": "no-store"})
