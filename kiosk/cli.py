@@ -293,10 +293,53 @@ def _enroll(args: argparse.Namespace) -> int:
 
 # --- dispatch ---------------------------------------------------------------------------------
 
+def _setup_sync(parser: argparse.ArgumentParser) -> None:
+    parser.description = (
+        "Run one synchronisation with the central API (the built-in simulator in training "
+        "mode), print what changed, and exit non-zero when the central API could not be "
+        "reached or answered nonsense. For IT and monitoring."
+    )
+    parser.add_argument("--once", action="store_true", required=True,
+                        help="sync once and exit (the kiosk itself syncs on a schedule)")
+    config.add_arguments(parser)
+    parser.set_defaults(handler=_sync)
+
+
+def _sync(args: argparse.Namespace) -> int:
+    # Imported here: requests and the simulator must not slow down the other commands.
+    from kiosk.clock import Clock
+    from kiosk.storage.catalog import CATALOG_FILE_NAME, open_catalog
+    from kiosk.sync.connection import connect
+    from kiosk.sync.engine import sync_once
+
+    cfg = config.load(config.cli_values(args))
+    for problem in cfg.problems:
+        print(f"warning: {problem}", file=sys.stderr)
+    connection = connect(cfg)
+    if connection.client is None:
+        return _fail(connection.problem)
+    catalog = open_catalog(Path(cfg.data_dir) / CATALOG_FILE_NAME)
+    try:
+        report = sync_once(connection.client, catalog, Clock())
+    finally:
+        catalog.close()
+        connection.close()
+    for step in report.steps:
+        print(step)
+    print(f"offers: +{report.offers_upserted} -{report.offers_deleted}, "
+          f"venues: +{report.venues_upserted} -{report.venues_deleted}, "
+          f"skipped: {report.skipped_items}, bookable now: {report.offers_total}")
+    if not report.ok:
+        return _fail(f"sync failed: {report.error}")
+    print("sync OK")
+    return 0
+
+
 _COMMAND_LIST: tuple[Command, ...] = (
     Command("config", "show, check and locate the configuration", _setup_config),
     Command("simulator", "serve the reference central API with demo data", _setup_simulator),
     Command("enroll", "enroll this kiosk with a one-time code from the back office", _setup_enroll),
+    Command("sync", "synchronise the local catalog with the central API once", _setup_sync),
 )
 
 COMMANDS: frozenset[str] = frozenset(command.name for command in _COMMAND_LIST)
