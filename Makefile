@@ -44,8 +44,12 @@ resources/translations/%.qm: resources/translations/%.ts $(STAMP)
 	$(VENV)/bin/pyside6-lrelease -silent $< -qm $@
 
 ## update-translations: collect new strings from QML and Python into the .ts sources
+# French is the source language: its catalogue holds only the plural forms.
 update-translations: $(STAMP)
-	$(VENV)/bin/pyside6-lupdate -locations none -no-obsolete ui/qml ui -ts $(TS_FILES)
+	$(VENV)/bin/pyside6-lupdate -locations none -no-obsolete ui/qml ui \
+	  -ts $(filter-out %_fr.ts,$(TS_FILES))
+	$(VENV)/bin/pyside6-lupdate -locations none -no-obsolete -pluralonly ui/qml ui \
+	  -ts resources/translations/kiosk_fr.ts
 
 docs: $(STAMP)
 	$(PY) -m kiosk.config --markdown --output docs/configuration.md

@@ -34,14 +34,19 @@ from kiosk.domain import links
 from kiosk.domain.eligibility import EligibilityRules
 from kiosk.logs import setup_logging
 from kiosk.paths import FONTS_DIR, RESOURCES_DIR
+from kiosk.storage.catalog import CATALOG_FILE_NAME, open_catalog
 from kiosk.storage.db import StorageError
 from kiosk.storage.local import LocalState
+from kiosk.sync.connection import Connection, connect
+from kiosk.sync.engine import sync_once
+from kiosk.sync.report import SyncReport
 from ui.i18n import Translations
 from ui.icons import PROVIDER_ID as ICON_PROVIDER_ID
 from ui.icons import IconImageProvider
 from ui.models.eligibility import EligibilityModel
 from ui.models.navigation import ATTRACT, NavigationModel
 from ui.models.preferences import PreferencesModel
+from ui.models.sync import SyncModel
 from ui.printing import TicketPrinter
 from ui.qr import PROVIDER_ID as QR_PROVIDER_ID
 from ui.qr import QrImageProvider
@@ -194,11 +199,13 @@ class Kiosk:
         second_ms: int = 1000,
         clock: Clock | None = None,
         ticket_pdf: Path | None = None,
+        connection: Connection | None = None,
     ) -> None:
         self.config = config
         self.app = ensure_application()
         self.clock = clock or Clock()
         self.state = _open_state(Path(config.data_dir))
+        self.catalog = open_catalog(Path(config.data_dir) / CATALOG_FILE_NAME)
         self.runner = TaskRunner()
         self.navigation = NavigationModel()
         self.preferences = PreferencesModel(config.language)
@@ -211,6 +218,7 @@ class Kiosk:
             config.speech_engine, lambda: self.preferences.language, self.screen_text
         )
         self.session.register(self.speech)
+        self.sync = self._sync_model(connection, second_ms)
         self.session.register(self.navigation, self.preferences, self.eligibility)
         self.navigation.navigated.connect(self._on_navigation_navigated)
         self.app_model = AppModel(
@@ -230,6 +238,7 @@ class Kiosk:
         context.setContextProperty("eligibility", self.eligibility)
         context.setContextProperty("ticketPrinter", self.ticket_printer)
         context.setContextProperty("speech", self.speech)
+        context.setContextProperty("sync", self.sync)
         self.translations = Translations(self.engine)
         self.translations.apply(self.preferences.language)
         self.preferences.languageChanged.connect(self._on_preferences_language_changed)
@@ -267,13 +276,32 @@ class Kiosk:
 
     def eligibility_rules(self) -> EligibilityRules:
         """The central settings' amounts and switches when synced, DOMAIN.md defaults else."""
-        settings = self.state.central_settings() if self.state else None
+        settings, _etag = self.catalog.settings()
         return EligibilityRules.from_settings(settings) if settings else EligibilityRules()
+
+    def _sync_model(self, connection: Connection | None, second_ms: int) -> SyncModel:
+        """Syncs on the network lane through a catalog connection of their own."""
+        client = connection.client if connection is not None else None
+        if client is None:
+            problem = connection.problem if connection is not None else "no central API"
+
+            def run_sync() -> SyncReport:
+                return SyncReport(started_at=self.clock.now(), error=problem)
+
+            return SyncModel(self.runner, run_sync, self.config.sync_interval,
+                             second_ms=second_ms)
+        sync_catalog = open_catalog(Path(self.config.data_dir) / CATALOG_FILE_NAME)
+        self._sync_catalog = sync_catalog
+        return SyncModel(
+            self.runner, lambda: sync_once(client, sync_catalog, self.clock),
+            self.config.sync_interval, second_ms=second_ms,
+        )
 
     def close(self) -> None:
         """Tear everything down in an order that leaves no QML binding on a dead object."""
         self.app.removeEventFilter(self.session)
         self.session.stop()
+        self.sync.stop()
         self.runner.shutdown()
         engine = self.engine
         for root in engine.rootObjects():
@@ -283,6 +311,9 @@ class Kiosk:
         self.translations.remove_all()
         if self.state is not None:
             self.state.close()
+        self.catalog.close()
+        if getattr(self, "_sync_catalog", None) is not None:
+            self._sync_catalog.close()
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -327,15 +358,21 @@ def run(argv: Sequence[str]) -> int:
     prepare_environment(config)
     install_qt_message_bridge()
     app = ensure_application()
+    connection = connect(config)
+    if connection.client is None:
+        log.warning("running offline: %s", connection.problem)
     try:
-        kiosk_window = Kiosk(config)
+        kiosk_window = Kiosk(config, connection=connection)
     except StartupError as error:
         log.error("%s", error)
+        connection.close()
         return 1
+    kiosk_window.sync.start()
     wake = _quit_on_signals(app)
     log.info("kiosk %s started (%s mode)", kiosk.__version__,
              "training" if config.training_mode else "production")
     code = app.exec()
     wake.stop()
     kiosk_window.close()
+    connection.close()
     return code

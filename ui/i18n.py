@@ -11,8 +11,6 @@ from kiosk.paths import TRANSLATIONS_DIR
 
 log = logging.getLogger(__name__)
 
-#: The language of the source strings: it needs no kiosk catalogue, only Qt's own.
-SOURCE_LANGUAGE = "fr"
 _LOCALES = {"fr": "fr_FR", "en": "en_GB"}
 
 
@@ -32,9 +30,8 @@ class Translations:
         self._installed = []
         qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
         self._install(f"qtbase_{language}", qt_dir)
-        if language != SOURCE_LANGUAGE and not self._install(
-            f"kiosk_{language}", str(TRANSLATIONS_DIR)
-        ):
+        # The source language has a catalogue too: it holds its plural forms.
+        if not self._install(f"kiosk_{language}", str(TRANSLATIONS_DIR)):
             log.warning("no kiosk translation for %s in %s; run 'make translations'",
                         language, TRANSLATIONS_DIR)
         QLocale.setDefault(QLocale(_LOCALES[language]))

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import sqlite3
 from pathlib import Path
 from typing import Final
@@ -10,8 +9,6 @@ from typing import Final
 from kiosk.storage.db import check_database, open_database
 
 STATE_FILE_NAME: Final = "kiosk-state.sqlite3"
-#: Where the sync keeps the central settings (amounts, switches) as JSON.
-CENTRAL_SETTINGS_KEY: Final = "central_settings"
 
 #: Numbered schema steps; never edit a published one, append a new one.
 MIGRATIONS: Final = (
@@ -45,17 +42,6 @@ class LocalState:
             "updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')",
             (key, value),
         )
-
-    def central_settings(self) -> dict[str, object] | None:
-        """The last ``GET /native/v1/settings`` payload the sync stored, if any and readable."""
-        text = self.get(CENTRAL_SETTINGS_KEY)
-        if text is None:
-            return None
-        try:
-            payload = json.loads(text)
-        except ValueError:
-            return None
-        return payload if isinstance(payload, dict) else None
 
     def check(self) -> None:
         """Raise StorageError when the database is damaged."""

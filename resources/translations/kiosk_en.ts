@@ -36,11 +36,11 @@
         <translation>Light text on a black background</translation>
     </message>
     <message>
-        <source>Tout en bas de l'écran</source>
+        <source>Tout en bas de l&apos;écran</source>
         <translation>Everything at the bottom of the screen</translation>
     </message>
     <message>
-        <source>Pour toucher sans lever le bras : fauteuil, enfants</source>
+        <source>Pour toucher sans lever le bras&#xa0;: fauteuil, enfants</source>
         <translation>To touch without raising your arm: wheelchair users, children</translation>
     </message>
     <message>
@@ -59,61 +59,61 @@
 <context>
     <name>AssistedScreen</name>
     <message>
-        <source>M'inscrire avec un·e conseiller·e</source>
+        <source>M&apos;inscrire avec un·e conseiller·e</source>
         <translation>Sign up with a staff member</translation>
     </message>
     <message>
-        <source>Adresse-toi à l'accueil : un·e conseiller·e va t'aider à commencer ton inscription. Tu peux aussi la commencer seul·e sur ton téléphone.</source>
+        <source>Adresse-toi à l&apos;accueil&#xa0;: un·e conseiller·e va t&apos;aider à commencer ton inscription. Tu peux aussi la commencer seul·e sur ton téléphone.</source>
         <translation>Ask at the front desk: a staff member will help you start signing up. You can also start on your own phone.</translation>
     </message>
 </context>
 <context>
     <name>AttractScreen</name>
     <message>
-        <source>Jusqu'à 150 € pour ta culture</source>
+        <source>Jusqu&apos;à 150 € pour ta culture</source>
         <translation>Up to €150 for culture</translation>
     </message>
     <message>
-        <source>Tu as 17 ou 18 ans ? L'État t'offre un crédit pour tes livres, concerts, places de ciné…</source>
+        <source>Tu as 17 ou 18 ans&#xa0;? L&apos;État t&apos;offre un crédit pour tes livres, concerts, places de ciné…</source>
         <translation>17 or 18? The French State gives you credit for books, concerts, cinema tickets…</translation>
     </message>
     <message>
-        <source>15 ou 16 ans ? C'est aussi pour toi</source>
-        <translation>15 or 16? It's for you too</translation>
+        <source>15 ou 16 ans&#xa0;? C&apos;est aussi pour toi</source>
+        <translation>15 or 16? It&apos;s for you too</translation>
     </message>
     <message>
         <source>Crée ton compte et profite des sorties et ateliers gratuits près de chez toi.</source>
         <translation>Create your account and enjoy free outings and workshops near you.</translation>
     </message>
     <message>
-        <source>Tout près d'ici</source>
+        <source>Tout près d&apos;ici</source>
         <translation>Right around here</translation>
     </message>
     <message>
-        <source>Spectacles, musées, librairies, cinémas : découvre ce qui se passe autour de la médiathèque.</source>
-        <translation>Shows, museums, bookshops, cinemas: see what's on around the library.</translation>
+        <source>Spectacles, musées, librairies, cinémas&#xa0;: découvre ce qui se passe autour de la médiathèque.</source>
+        <translation>Shows, museums, bookshops, cinemas: see what&apos;s on around the library.</translation>
     </message>
     <message>
-        <source>On t'aide à t'inscrire</source>
-        <translation>We'll help you sign up</translation>
+        <source>On t&apos;aide à t&apos;inscrire</source>
+        <translation>We&apos;ll help you sign up</translation>
     </message>
     <message>
-        <source>Un·e conseiller·e de l'accueil peut commencer ton inscription avec toi.</source>
+        <source>Un·e conseiller·e de l&apos;accueil peut commencer ton inscription avec toi.</source>
         <translation>A staff member at the front desk can start your registration with you.</translation>
     </message>
     <message>
-        <source>Touche l'écran pour commencer</source>
+        <source>Touche l&apos;écran pour commencer</source>
         <translation>Touch the screen to start</translation>
     </message>
     <message>
-        <source>Accessibilité : taille du texte, contraste, écran plus bas</source>
+        <source>Accessibilité&#xa0;: taille du texte, contraste, écran plus bas</source>
         <translation>Accessibility: text size, contrast, lower screen</translation>
     </message>
 </context>
 <context>
     <name>BirthDateStep</name>
     <message>
-        <source>Quelle est ta date de naissance ?</source>
+        <source>Quelle est ta date de naissance&#xa0;?</source>
         <translation>When were you born?</translation>
     </message>
     <message>
@@ -133,12 +133,12 @@
         <translation>Year</translation>
     </message>
     <message>
-        <source>Cette date n'existe pas (ce mois-là n'a pas autant de jours). Vérifie le jour et le mois.</source>
+        <source>Cette date n&apos;existe pas (ce mois-là n&apos;a pas autant de jours). Vérifie le jour et le mois.</source>
         <translation>This date does not exist (that month is shorter). Check the day and the month.</translation>
     </message>
     <message>
-        <source>Cette date n'est pas encore arrivée ! Vérifie l'année de ta naissance.</source>
-        <translation>This date hasn't come yet! Check your year of birth.</translation>
+        <source>Cette date n&apos;est pas encore arrivée&#xa0;! Vérifie l&apos;année de ta naissance.</source>
+        <translation>This date hasn&apos;t come yet! Check your year of birth.</translation>
     </message>
     <message>
         <source>Continuer</source>
@@ -159,18 +159,18 @@
 <context>
     <name>ComingSoon</name>
     <message>
-        <source>Besoin d'aide ? L'équipe de l'accueil peut t'accompagner.</source>
+        <source>Besoin d&apos;aide&#xa0;? L&apos;équipe de l&apos;accueil peut t&apos;accompagner.</source>
         <translation>Need help? The front desk team is here for you.</translation>
     </message>
     <message>
-        <source>Scanne avec l'appareil photo de ton téléphone</source>
-        <translation>Scan with your phone's camera</translation>
+        <source>Scanne avec l&apos;appareil photo de ton téléphone</source>
+        <translation>Scan with your phone&apos;s camera</translation>
     </message>
 </context>
 <context>
     <name>CountdownOverlay</name>
     <message>
-        <source>Tu es toujours là ?</source>
+        <source>Tu es toujours là&#xa0;?</source>
         <translation>Are you still there?</translation>
     </message>
     <message numerus="yes">
@@ -186,7 +186,7 @@
     </message>
     <message>
         <source>Oui, je continue</source>
-        <translation>Yes, I'm here</translation>
+        <translation>Yes, I&apos;m here</translation>
     </message>
     <message>
         <source>Terminer</source>
@@ -207,19 +207,19 @@
 <context>
     <name>HomeScreen</name>
     <message>
-        <source>Salut ! Qu'est-ce qu'on fait ?</source>
+        <source>Salut&#xa0;! Qu&apos;est-ce qu&apos;on fait&#xa0;?</source>
         <translation>Hi! What would you like to do?</translation>
     </message>
     <message>
-        <source>Suis-je éligible ?</source>
+        <source>Suis-je éligible&#xa0;?</source>
         <translation>Am I eligible?</translation>
     </message>
     <message>
-        <source>Découvre en une minute ce que le pass Culture t'offre.</source>
+        <source>Découvre en une minute ce que le pass Culture t&apos;offre.</source>
         <translation>Find out in one minute what the pass Culture gives you.</translation>
     </message>
     <message>
-        <source>Découvrir les offres près d'ici</source>
+        <source>Découvrir les offres près d&apos;ici</source>
         <translation>Discover offers nearby</translation>
     </message>
     <message>
@@ -227,15 +227,15 @@
         <translation>Books, concerts, cinema, exhibitions… around you.</translation>
     </message>
     <message>
-        <source>M'inscrire avec un·e conseiller·e</source>
+        <source>M&apos;inscrire avec un·e conseiller·e</source>
         <translation>Sign up with a staff member</translation>
     </message>
     <message>
-        <source>Quelqu'un de l'équipe t'accompagne pas à pas.</source>
+        <source>Quelqu&apos;un de l&apos;équipe t&apos;accompagne pas à pas.</source>
         <translation>Someone from the team guides you step by step.</translation>
     </message>
     <message>
-        <source>La borne ne garde rien : touche « Terminer » quand tu as fini.</source>
+        <source>La borne ne garde rien&#xa0;: touche «&#xa0;Terminer&#xa0;» quand tu as fini.</source>
         <translation>The kiosk keeps nothing: touch “Finish” when you are done.</translation>
     </message>
 </context>
@@ -253,14 +253,14 @@
 <context>
     <name>Main</name>
     <message>
-        <source>Tout se passe en bas de l'écran</source>
+        <source>Tout se passe en bas de l&apos;écran</source>
         <translation>Everything happens at the bottom of the screen</translation>
     </message>
 </context>
 <context>
     <name>NationalityStep</name>
     <message>
-        <source>Quelle est ta nationalité ?</source>
+        <source>Quelle est ta nationalité&#xa0;?</source>
         <translation>What is your nationality?</translation>
     </message>
     <message>
@@ -279,18 +279,25 @@
 <context>
     <name>OffersScreen</name>
     <message>
-        <source>Les offres près d'ici</source>
+        <source>Les offres près d&apos;ici</source>
         <translation>Offers nearby</translation>
     </message>
+    <message numerus="yes">
+        <source>%n offre(s) t&apos;attendent autour de la médiathèque.</source>
+        <translation>
+            <numerusform>%n offer is waiting for you around the library.</numerusform>
+            <numerusform>%n offers are waiting for you around the library.</numerusform>
+        </translation>
+    </message>
     <message>
-        <source>Bientôt, tu pourras parcourir ici les sorties, livres et ateliers autour de toi. En attendant, retrouve-les dans l'application pass Culture.</source>
+        <source>Bientôt, tu pourras parcourir ici les sorties, livres et ateliers autour de toi. En attendant, retrouve-les dans l&apos;application pass Culture.</source>
         <translation>Soon you will be able to browse outings, books and workshops around you here. Meanwhile, find them in the pass Culture app.</translation>
     </message>
 </context>
 <context>
     <name>PostalCodeStep</name>
     <message>
-        <source>Quel est ton code postal ?</source>
+        <source>Quel est ton code postal&#xa0;?</source>
         <translation>What is your postcode?</translation>
     </message>
     <message>
@@ -298,16 +305,16 @@
         <translation>It tells us your local time, overseas too, to count your age right. You can skip this question.</translation>
     </message>
     <message>
-        <source>Code postal saisi : %1</source>
+        <source>Code postal saisi&#xa0;: %1</source>
         <translation>Postcode entered: %1</translation>
     </message>
     <message>
-        <source>Un code postal a 5 chiffres, par exemple 75011. Complète-le, ou touche « Je ne sais pas ».</source>
+        <source>Un code postal a 5 chiffres, par exemple 75011. Complète-le, ou touche «&#xa0;Je ne sais pas&#xa0;».</source>
         <translation>A French postcode has 5 digits, for example 75011. Complete it, or touch “I don’t know”.</translation>
     </message>
     <message>
         <source>Je ne sais pas</source>
-        <translation>I don't know</translation>
+        <translation>I don&apos;t know</translation>
     </message>
     <message>
         <source>Continuer</source>
@@ -324,19 +331,19 @@
 <context>
     <name>ResidenceStep</name>
     <message>
-        <source>Tu vis en France depuis plus d'un an ?</source>
+        <source>Tu vis en France depuis plus d&apos;un an&#xa0;?</source>
         <translation>Have you lived in France for more than a year?</translation>
     </message>
     <message>
-        <source>C'est la condition pour les jeunes qui n'ont pas la nationalité française.</source>
+        <source>C&apos;est la condition pour les jeunes qui n&apos;ont pas la nationalité française.</source>
         <translation>This is the condition for young people who are not French nationals.</translation>
     </message>
     <message>
-        <source>Oui, plus d'un an</source>
+        <source>Oui, plus d&apos;un an</source>
         <translation>Yes, more than a year</translation>
     </message>
     <message>
-        <source>Non, moins d'un an</source>
+        <source>Non, moins d&apos;un an</source>
         <translation>No, less than a year</translation>
     </message>
 </context>
@@ -347,15 +354,15 @@
         <translation>%1 when you turn %2, on %3.</translation>
     </message>
     <message>
-        <source>Ton crédit sera valable jusqu'au %1, la veille de tes 21 ans.</source>
+        <source>Ton crédit sera valable jusqu&apos;au %1, la veille de tes 21 ans.</source>
         <translation>Your credit will be valid until %1, the day before you turn 21.</translation>
     </message>
     <message>
-        <source>Bonus de %1 en plus à 18 ans si le quotient familial de ta famille est de %2 ou moins, ou si tu touches l'AAH ou l'AEEH. Tu le demandes dans l'application.</source>
-        <translation>An extra %1 bonus at 18 if your family's quotient familial is %2 or less, or if you receive the AAH or AEEH disability allowance. You ask for it in the app.</translation>
+        <source>Bonus de %1 en plus à 18 ans si le quotient familial de ta famille est de %2 ou moins, ou si tu touches l&apos;AAH ou l&apos;AEEH. Tu le demandes dans l&apos;application.</source>
+        <translation>An extra %1 bonus at 18 if your family&apos;s quotient familial is %2 or less, or if you receive the AAH or AEEH disability allowance. You ask for it in the app.</translation>
     </message>
     <message>
-        <source>Bonne nouvelle : tu as droit au pass Culture !</source>
+        <source>Bonne nouvelle&#xa0;: tu as droit au pass Culture&#xa0;!</source>
         <translation>Good news: you can get the pass Culture!</translation>
     </message>
     <message>
@@ -375,11 +382,11 @@
         <translation>right now</translation>
     </message>
     <message>
-        <source>Et ce n'est pas fini :</source>
-        <translation>And that's not all:</translation>
+        <source>Et ce n&apos;est pas fini&#xa0;:</source>
+        <translation>And that&apos;s not all:</translation>
     </message>
     <message>
-        <source>Tu peux déjà profiter des offres gratuites !</source>
+        <source>Tu peux déjà profiter des offres gratuites&#xa0;!</source>
         <translation>You can already enjoy free offers!</translation>
     </message>
     <message>
@@ -387,19 +394,19 @@
         <translation>Create your account to book free outings, workshops and shows.</translation>
     </message>
     <message>
-        <source>Ensuite, ton crédit arrive :</source>
+        <source>Ensuite, ton crédit arrive&#xa0;:</source>
         <translation>Then your credit arrives:</translation>
     </message>
     <message>
-        <source>C'est encore un peu tôt</source>
-        <translation>It's a little early</translation>
+        <source>C&apos;est encore un peu tôt</source>
+        <translation>It&apos;s a little early</translation>
     </message>
     <message>
-        <source>Reviens à partir du %1 (tes %2 ans) : tu pourras créer ton compte.</source>
+        <source>Reviens à partir du %1 (tes %2 ans)&#xa0;: tu pourras créer ton compte.</source>
         <translation>Come back from %1 (when you turn %2): you will be able to create your account.</translation>
     </message>
     <message>
-        <source>Ce qui t'attend :</source>
+        <source>Ce qui t&apos;attend&#xa0;:</source>
         <translation>What awaits you:</translation>
     </message>
     <message>
@@ -407,11 +414,11 @@
         <translation>The pass Culture must be requested before 19</translation>
     </message>
     <message>
-        <source>Tu as commencé ton inscription avant tes 19 ans ? Termine-la dans l'application : scanne le QR code.</source>
+        <source>Tu as commencé ton inscription avant tes 19 ans&#xa0;? Termine-la dans l&apos;application&#xa0;: scanne le QR code.</source>
         <translation>Did you start signing up before you turned 19? Finish it in the app: scan the QR code.</translation>
     </message>
     <message>
-        <source>Sinon, l'équipe de la médiathèque peut te proposer d'autres bons plans.</source>
+        <source>Sinon, l&apos;équipe de la médiathèque peut te proposer d&apos;autres bons plans.</source>
         <translation>Otherwise, the library team can suggest other good deals.</translation>
     </message>
     <message>
@@ -423,23 +430,23 @@
         <translation>The pass Culture is for 15 to 18 year olds</translation>
     </message>
     <message>
-        <source>Tu ne peux plus en profiter, mais la médiathèque a plein d'autres choses à te proposer : demande à l'accueil !</source>
+        <source>Tu ne peux plus en profiter, mais la médiathèque a plein d&apos;autres choses à te proposer&#xa0;: demande à l&apos;accueil&#xa0;!</source>
         <translation>You can no longer get it, but the library has plenty of other things for you: ask at the front desk!</translation>
     </message>
     <message>
-        <source>Le pass Culture n'est pas encore ouvert dans ta commune</source>
+        <source>Le pass Culture n&apos;est pas encore ouvert dans ta commune</source>
         <translation>The pass Culture is not open in your area yet</translation>
     </message>
     <message>
-        <source>Il n'est pas disponible dans la Province Nord de Nouvelle-Calédonie ni dans les îles Loyauté. Vérifie ton code postal ou demande à l'accueil.</source>
+        <source>Il n&apos;est pas disponible dans la Province Nord de Nouvelle-Calédonie ni dans les îles Loyauté. Vérifie ton code postal ou demande à l&apos;accueil.</source>
         <translation>It is not available in the North Province of New Caledonia or the Loyalty Islands. Check your postcode or ask at the front desk.</translation>
     </message>
     <message>
-        <source>Il faut vivre en France depuis plus d'un an</source>
+        <source>Il faut vivre en France depuis plus d&apos;un an</source>
         <translation>You need to have lived in France for more than a year</translation>
     </message>
     <message>
-        <source>Le pass Culture est ouvert aux jeunes de nationalité française, et aux autres quand ils vivent en France depuis plus d'un an. Reviens quand ce sera ton cas !</source>
+        <source>Le pass Culture est ouvert aux jeunes de nationalité française, et aux autres quand ils vivent en France depuis plus d&apos;un an. Reviens quand ce sera ton cas&#xa0;!</source>
         <translation>The pass Culture is open to young French nationals, and to others once they have lived in France for more than a year. Come back when that is your case!</translation>
     </message>
     <message>
@@ -447,38 +454,42 @@
         <translation>Check again</translation>
     </message>
     <message>
-        <source>Voir les sorties près d'ici</source>
-        <translation>See what's on nearby</translation>
+        <source>Voir les sorties près d&apos;ici</source>
+        <translation>See what&apos;s on nearby</translation>
     </message>
     <message>
-        <source>Scanne avec l'appareil photo de ton téléphone</source>
-        <translation>Scan with your phone's camera</translation>
+        <source>Scanne avec l&apos;appareil photo de ton téléphone</source>
+        <translation>Scan with your phone&apos;s camera</translation>
     </message>
     <message>
         <source>Imprimer</source>
         <translation>Print</translation>
     </message>
     <message>
-        <source>C'est imprimé ! Récupère ton ticket.</source>
-        <translation>It's printed! Take your ticket.</translation>
+        <source>C&apos;est imprimé&#xa0;! Récupère ton ticket.</source>
+        <translation>It&apos;s printed! Take your ticket.</translation>
     </message>
     <message>
-        <source>Pas d'imprimante ici : scanne plutôt le QR code.</source>
+        <source>Pas d&apos;imprimante ici&#xa0;: scanne plutôt le QR code.</source>
         <translation>No printer here: scan the QR code instead.</translation>
     </message>
     <message>
-        <source>L'impression n'a pas marché : scanne plutôt le QR code.</source>
-        <translation>Printing didn't work: scan the QR code instead.</translation>
+        <source>L&apos;impression n&apos;a pas marché&#xa0;: scanne plutôt le QR code.</source>
+        <translation>Printing didn&apos;t work: scan the QR code instead.</translation>
     </message>
 </context>
 <context>
     <name>SessionTools</name>
     <message>
-        <source>Lire l'écran à voix haute</source>
+        <source>Hors ligne</source>
+        <translation>Offline</translation>
+    </message>
+    <message>
+        <source>Lire l&apos;écran à voix haute</source>
         <translation>Read the screen aloud</translation>
     </message>
     <message>
-        <source>Accessibilité : taille du texte, contraste, écran plus bas</source>
+        <source>Accessibilité&#xa0;: taille du texte, contraste, écran plus bas</source>
         <translation>Accessibility: text size, contrast, lower screen</translation>
     </message>
     <message>
@@ -486,7 +497,7 @@
         <translation>Finish</translation>
     </message>
     <message>
-        <source>Efface tout ce que tu as saisi et revient à l'accueil</source>
+        <source>Efface tout ce que tu as saisi et revient à l&apos;accueil</source>
         <translation>Erases everything you entered and goes back to the start</translation>
     </message>
 </context>
@@ -500,7 +511,7 @@
 <context>
     <name>TrainingRibbon</name>
     <message>
-        <source>MODE FORMATION · démonstration, aucune donnée n'est envoyée</source>
+        <source>MODE FORMATION · démonstration, aucune donnée n&apos;est envoyée</source>
         <translation>TRAINING MODE · demonstration, no data is sent</translation>
     </message>
 </context>

@@ -13,6 +13,7 @@ from PySide6.QtTest import QTest
 
 from kiosk import config as kiosk_config
 from kiosk.clock import Clock
+from kiosk.sync.connection import Connection
 from ui.app import Kiosk, ensure_application, prepare_environment
 from ui.scene import find_item
 
@@ -45,12 +46,13 @@ def make_kiosk(qapp: QGuiApplication) -> Iterator[Callable[..., Kiosk]]:
 
     def make(
         *, windowed: bool = True, size: QSize = LANDSCAPE, second_ms: int = 1000,
-        clock: Clock | None = None, ticket_pdf: Path | None = None, **options: object,
+        clock: Clock | None = None, ticket_pdf: Path | None = None,
+        connection: Connection | None = None, **options: object,
     ) -> Kiosk:
         config = kiosk_config.load({k: str(v) for k, v in options.items()})
         assert not config.problems, config.problems
         kiosk = Kiosk(config, windowed=windowed, size=size, second_ms=second_ms, clock=clock,
-                      ticket_pdf=ticket_pdf)
+                      ticket_pdf=ticket_pdf, connection=connection)
         built.append(kiosk)
         # Offscreen windows get their size on exposure; taps before that hit nothing.
         assert QTest.qWaitForWindowExposed(kiosk.window, 2000), "the window was never shown"

@@ -5,7 +5,6 @@ The clock is frozen on 28 November 2026 at noon in Paris, so ages are exact.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
@@ -15,7 +14,7 @@ from PySide6.QtCore import QSize
 from PySide6.QtPdf import QPdfDocument
 
 from kiosk.clock import Clock
-from kiosk.storage.local import CENTRAL_SETTINGS_KEY, LocalState
+from kiosk.storage.catalog import CATALOG_FILE_NAME, open_catalog
 from tests.ui.conftest import item, tap
 from ui.app import Kiosk
 from ui.scene import visible_texts
@@ -223,22 +222,23 @@ def test_every_result_screen_fits_in_portrait(qtbot, make_kiosk) -> None:
 
 def test_amounts_come_from_the_synced_central_settings(qtbot, make_kiosk,
                                                       private_dirs: Path) -> None:
-    state = LocalState(private_dirs / "data")
-    state.set(CENTRAL_SETTINGS_KEY, json.dumps(
-        {"depositAmountsByAge": {"age_15": 0, "age_16": 0, "age_17": 6000, "age_18": 20000}}
-    ))
-    state.close()
+    catalog = open_catalog(private_dirs / "data" / CATALOG_FILE_NAME)
+    catalog.store_settings(
+        {"depositAmountsByAge": {"age_15": 0, "age_16": 0, "age_17": 6000, "age_18": 20000}},
+        '"v2"',
+    )
+    catalog.close()
     kiosk = make_kiosk(clock=Clock(frozen_at=NOW))
     kiosk.navigation.home()
     text = check(qtbot, kiosk, 15, 1, 2008)
     assert "200\u00a0€" in text
 
 
-def test_unreadable_central_settings_fall_back_to_the_defaults(qtbot, make_kiosk,
-                                                              private_dirs: Path) -> None:
-    state = LocalState(private_dirs / "data")
-    state.set(CENTRAL_SETTINGS_KEY, "{not json")
-    state.close()
+def test_garbage_central_settings_fall_back_to_the_defaults(qtbot, make_kiosk,
+                                                            private_dirs: Path) -> None:
+    catalog = open_catalog(private_dirs / "data" / CATALOG_FILE_NAME)
+    catalog.store_settings({"depositAmountsByAge": "lots", "bonification": [1, 2]}, None)
+    catalog.close()
     kiosk = make_kiosk(clock=Clock(frozen_at=NOW))
     kiosk.navigation.home()
     assert "150\u00a0€" in check(qtbot, kiosk, 15, 1, 2008)

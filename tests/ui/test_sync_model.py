@@ -1,0 +1,91 @@
+"""The kiosk syncs in the background: the screen never freezes, and offline shows."""
+
+from __future__ import annotations
+
+import shutil
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QTimer
+
+from kiosk import config as kiosk_config
+from kiosk.simulator.app import DATABASE_NAME, create_app, simulator_of
+from kiosk.sync.connection import Connection, connect
+from tests.ui.conftest import item
+from ui.app import Kiosk
+from ui.scene import visible_texts
+
+
+@pytest.fixture(scope="module")
+def demo_data(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("demo")
+    simulator_of(create_app(folder)).close()
+    return folder
+
+
+@pytest.fixture
+def connection(private_dirs: Path, demo_data: Path) -> Iterator[Connection]:
+    # Training mode: the kiosk starts the simulator itself, as in the field.
+    target = private_dirs / "data" / "training-simulator"
+    target.mkdir(parents=True)
+    shutil.copy2(demo_data / DATABASE_NAME, target / DATABASE_NAME)
+    connection = connect(kiosk_config.load({}))
+    assert connection.client is not None, connection.problem
+    yield connection
+    connection.close()
+
+
+@pytest.fixture
+def synced_kiosk(make_kiosk, connection: Connection) -> Kiosk:
+    return make_kiosk(connection=connection)
+
+
+def test_a_sync_fills_the_catalog_and_the_offers_screen_says_so(qtbot, synced_kiosk) -> None:
+    kiosk = synced_kiosk
+    with qtbot.waitSignal(kiosk.sync.sync_finished, timeout=30000) as blocker:
+        kiosk.sync.syncNow()
+    assert blocker.args[0].ok, blocker.args[0].error
+    assert kiosk.sync.online
+    assert kiosk.sync.offersTotal > 1000
+    kiosk.navigation.home()
+    kiosk.navigation.go("offers")
+    shown = "\n".join(visible_texts(item(kiosk, "offersScreen")))
+    assert f"{kiosk.sync.offersTotal} offres t'attendent autour de la médiathèque" in shown
+
+
+def test_the_screen_keeps_moving_during_a_slow_sync(qtbot, synced_kiosk,
+                                                     connection: Connection) -> None:
+    assert connection.simulator is not None
+    connection.simulator.faults.add("/kiosk/v1/venues", "drip:1.5")
+    ticks: list[float] = []
+    timer = QTimer(interval=10)
+    timer.timeout.connect(lambda: ticks.append(time.monotonic()))
+    timer.start()
+    with qtbot.waitSignal(synced_kiosk.sync.sync_finished, timeout=30000) as blocker:
+        synced_kiosk.sync.syncNow()
+        assert synced_kiosk.sync.inProgress
+    timer.stop()
+    assert blocker.args[0].ok, blocker.args[0].error
+    assert len(ticks) > 50
+    assert max(b - a for a, b in zip(ticks, ticks[1:], strict=False)) < 0.25
+
+
+def test_losing_the_network_only_shows_the_indicator(qtbot, synced_kiosk,
+                                                      connection: Connection) -> None:
+    kiosk = synced_kiosk
+    with qtbot.waitSignal(kiosk.sync.sync_finished, timeout=30000):
+        kiosk.sync.syncNow()
+    kiosk.navigation.home()
+    assert not item(kiosk, "offlineIndicator").isVisible()
+    assert connection.simulator is not None
+    connection.simulator.stop()
+    with qtbot.waitSignal(kiosk.sync.sync_finished, timeout=30000) as blocker:
+        kiosk.sync.syncNow()
+    assert not blocker.args[0].ok
+    assert not kiosk.sync.online
+    assert item(kiosk, "offlineIndicator").isVisible()
+    assert kiosk.sync.offersTotal == 0 or kiosk.catalog.counts(kiosk.clock.now()).offers > 1000
+    kiosk.navigation.go("eligibility")  # every screen still works from the local data
+    assert kiosk.navigation.screen == "eligibility"
