@@ -326,6 +326,8 @@ class ApiClient:
             if urlsplit(proxy_url).scheme.lower() not in ("http", "https"):
                 raise ValueError("the proxy must be an http:// or https:// URL")
             self._proxies = {"http": proxy_url, "https": proxy_url}
+        #: Body bytes received so far (monitoring, and the benchmarks' traffic figures).
+        self.bytes_received = 0
         self._session = requests.Session()
         self._session.trust_env = False  # no env proxies, no REQUESTS_CA_BUNDLE, no .netrc
         self._session.headers["User-Agent"] = user_agent
@@ -716,6 +718,7 @@ class ApiClient:
         finally:
             response.close()
         answer = _Answer(response.status_code, response.headers, body, sent_at, received_at)
+        self.bytes_received += len(body)
         log.debug("%s -> %d (%d bytes, %.0f ms)", route, answer.status, len(body),
                   (time.monotonic() - started) * 1000)  # fmt: skip
         if same_origin:
