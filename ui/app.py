@@ -43,6 +43,7 @@ from kiosk.sync.report import SyncReport
 from ui.i18n import Translations
 from ui.icons import PROVIDER_ID as ICON_PROVIDER_ID
 from ui.icons import IconImageProvider
+from ui.models.attract import AttractModel
 from ui.models.eligibility import EligibilityModel
 from ui.models.navigation import ATTRACT, NavigationModel
 from ui.models.preferences import PreferencesModel
@@ -219,6 +220,8 @@ class Kiosk:
         )
         self.session.register(self.speech)
         self.sync = self._sync_model(connection, second_ms)
+        self.attract = AttractModel(self.catalog, self.clock, lambda: self.preferences.language)
+        self.sync.sync_finished.connect(lambda _report: self.attract.refresh())
         self.session.register(self.navigation, self.preferences, self.eligibility)
         self.navigation.navigated.connect(self._on_navigation_navigated)
         self.app_model = AppModel(
@@ -239,6 +242,7 @@ class Kiosk:
         context.setContextProperty("ticketPrinter", self.ticket_printer)
         context.setContextProperty("speech", self.speech)
         context.setContextProperty("sync", self.sync)
+        context.setContextProperty("attractModel", self.attract)
         self.translations = Translations(self.engine)
         self.translations.apply(self.preferences.language)
         self.preferences.languageChanged.connect(self._on_preferences_language_changed)
@@ -273,6 +277,7 @@ class Kiosk:
     def _on_preferences_language_changed(self) -> None:
         self.translations.apply(self.preferences.language)
         self.eligibility.language_changed()
+        self.attract.refresh()
 
     def eligibility_rules(self) -> EligibilityRules:
         """The central settings' amounts and switches when synced, DOMAIN.md defaults else."""

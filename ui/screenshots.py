@@ -4,15 +4,17 @@ from __future__ import annotations
 
 import argparse
 import sys
+import tempfile
 import time
 from collections.abc import Callable
 from datetime import UTC, date, datetime
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QSize
+from PySide6.QtCore import QCoreApplication, QEventLoop, QSize
 
 from kiosk import config as kiosk_config
 from kiosk.clock import Clock
+from kiosk.sync.connection import connect
 from ui.app import Kiosk
 from ui.models.navigation import SCREENS
 
@@ -47,25 +49,46 @@ MODES: dict[str, tuple[str, object]] = {
 
 
 def capture_all(out_dir: Path, languages: tuple[str, ...] = ("fr", "en")) -> list[Path]:
-    """Write one PNG per screen, orientation and language, then per accessibility mode."""
+    """Write one PNG per screen, orientation and language, then per accessibility mode.
+
+    The kiosk runs in training mode on a private data folder and syncs once first, so the
+    screens show the simulator's real demo catalog.
+    """
     from ui.app import ensure_application, prepare_environment
 
-    config = kiosk_config.load({})
-    prepare_environment(config, offscreen=True)
-    ensure_application()
-    out_dir.mkdir(parents=True, exist_ok=True)
-    written: list[Path] = []
-    for orientation, size in ORIENTATIONS.items():
-        kiosk = Kiosk(config, windowed=True, size=size, clock=Clock(frozen_at=DEMO_NOW))
+    with tempfile.TemporaryDirectory(prefix="pck-screenshots-") as folder:
+        config = kiosk_config.load({"data_dir": folder, "log_dir": str(Path(folder) / "log")})
+        prepare_environment(config, offscreen=True)
+        ensure_application()
+        out_dir.mkdir(parents=True, exist_ok=True)
+        connection = connect(config)
+        written: list[Path] = []
         try:
-            for language in languages:
-                written.extend(_tour(kiosk, out_dir, f"{orientation}-{language}", language))
-            for mode, (setter, value) in MODES.items():
-                written.extend(_tour(kiosk, out_dir, f"{orientation}-{mode}", "fr",
-                                     (setter, value)))
+            for orientation, size in ORIENTATIONS.items():
+                kiosk = Kiosk(config, windowed=True, size=size, clock=Clock(frozen_at=DEMO_NOW),
+                              connection=connection)
+                try:
+                    _sync(kiosk)
+                    for language in languages:
+                        written.extend(
+                            _tour(kiosk, out_dir, f"{orientation}-{language}", language))
+                    for mode, (setter, value) in MODES.items():
+                        written.extend(_tour(kiosk, out_dir, f"{orientation}-{mode}", "fr",
+                                             (setter, value)))
+                finally:
+                    kiosk.close()
         finally:
-            kiosk.close()
+            connection.close()
     return written
+
+
+def _sync(kiosk: Kiosk) -> None:
+    """One sync, waited for, then no schedule: screenshots must not change under our feet."""
+    loop = QEventLoop()
+    kiosk.sync.sync_finished.connect(loop.quit)
+    kiosk.sync.syncNow()
+    loop.exec()
+    kiosk.sync.stop()
 
 
 def _tour(kiosk: Kiosk, out_dir: Path, suffix: str, language: str,
@@ -82,6 +105,9 @@ def _tour(kiosk: Kiosk, out_dir: Path, suffix: str, language: str,
     for screen in SCREENS:
         kiosk.navigation.go(screen)
         shots.append(_grab(kiosk, out_dir, f"{screen}-{suffix}"))
+        if screen == "attract":  # the second slide: a real event coming up nearby
+            kiosk.find("attractScreen").setProperty("current", 1)
+            shots.append(_grab(kiosk, out_dir, f"attract-nearby-{suffix}"))
     kiosk.session._on_idle_timer_timeout()  # the countdown overlay, over the last screen
     shots.append(_grab(kiosk, out_dir, f"countdown-{suffix}"))
     kiosk.session.note_activity()

@@ -469,6 +469,28 @@ class Catalog:
         )
         return [row[0] for row in rows]
 
+    def upcoming_events(
+        self, now: datetime, until: datetime, limit: int = 8
+    ) -> list[tuple[OfferSummary, str, str | None]]:
+        """Bookable events starting between ``now`` and ``until``, soonest first.
+
+        For the attract screen's highlights. Returns ``(offer, venue name, venue time zone)``
+        so dates can be shown in the venue's local time.
+        """
+        rows = self._rows(
+            "SELECT o.id, o.name, o.subcategory_id, o.search_group, o.venue_id, "
+            "o.is_digital, o.is_duo, o.is_event, o.audio_disability, o.mental_disability, "
+            "o.motor_disability, o.visual_disability, o.image_url, o.latitude, o.longitude, "
+            "o.min_price_cents, o.next_beginning, o.bookable_until, "
+            "COALESCE(v.public_name, v.name), v.timezone "
+            "FROM offers o JOIN venues v ON v.id = o.venue_id "
+            "WHERE o.is_event AND o.bookable_until > :now "
+            "AND o.next_beginning >= :now AND o.next_beginning < :until "
+            "ORDER BY o.next_beginning LIMIT :limit",
+            {"now": _iso(now), "until": _iso(until), "limit": limit},
+        )
+        return [(_summary(row[:18]), row[18], row[19]) for row in rows]
+
     # --- housekeeping --------------------------------------------------------------------
 
     def check(self) -> None:

@@ -102,6 +102,14 @@
         <translation>A staff member at the front desk can start your registration with you.</translation>
     </message>
     <message>
+        <source>Bientôt près d&apos;ici</source>
+        <translation>Coming up nearby</translation>
+    </message>
+    <message>
+        <source>Gratuit</source>
+        <translation>Free</translation>
+    </message>
+    <message>
         <source>Touche l&apos;écran pour commencer</source>
         <translation>Touch the screen to start</translation>
     </message>
@@ -283,10 +291,10 @@
         <translation>Offers nearby</translation>
     </message>
     <message numerus="yes">
-        <source>%n offre(s) t&apos;attendent autour de la médiathèque.</source>
+        <source>%Ln offre(s) t&apos;attendent autour de la médiathèque.</source>
         <translation>
-            <numerusform>%n offer is waiting for you around the library.</numerusform>
-            <numerusform>%n offers are waiting for you around the library.</numerusform>
+            <numerusform>%Ln offer is waiting for you around the library.</numerusform>
+            <numerusform>%Ln offers are waiting for you around the library.</numerusform>
         </translation>
     </message>
     <message>

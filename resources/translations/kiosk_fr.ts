@@ -14,10 +14,10 @@
 <context>
     <name>OffersScreen</name>
     <message numerus="yes">
-        <source>%n offre(s) t&apos;attendent autour de la médiathèque.</source>
+        <source>%Ln offre(s) t&apos;attendent autour de la médiathèque.</source>
         <translation>
-            <numerusform>%n offre t&apos;attend autour de la médiathèque.</numerusform>
-            <numerusform>%n offres t&apos;attendent autour de la médiathèque.</numerusform>
+            <numerusform>%Ln offre t&apos;attend autour de la médiathèque.</numerusform>
+            <numerusform>%Ln offres t&apos;attendent autour de la médiathèque.</numerusform>
         </translation>
     </message>
 </context>

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QLocale, QTimer
 
 from kiosk import config as kiosk_config
 from kiosk.simulator.app import DATABASE_NAME, create_app, simulator_of
@@ -52,7 +52,8 @@ def test_a_sync_fills_the_catalog_and_the_offers_screen_says_so(qtbot, synced_ki
     kiosk.navigation.home()
     kiosk.navigation.go("offers")
     shown = "\n".join(visible_texts(item(kiosk, "offersScreen")))
-    assert f"{kiosk.sync.offersTotal} offres t'attendent autour de la médiathèque" in shown
+    count = QLocale("fr_FR").toString(kiosk.sync.offersTotal)  # « 2 239 », grouped
+    assert f"{count} offres t'attendent autour de la médiathèque" in shown
 
 
 def test_the_screen_keeps_moving_during_a_slow_sync(qtbot, synced_kiosk,
@@ -89,3 +90,15 @@ def test_losing_the_network_only_shows_the_indicator(qtbot, synced_kiosk,
     assert kiosk.sync.offersTotal == 0 or kiosk.catalog.counts(kiosk.clock.now()).offers > 1000
     kiosk.navigation.go("eligibility")  # every screen still works from the local data
     assert kiosk.navigation.screen == "eligibility"
+
+
+def test_the_attract_screen_shows_real_events_after_a_sync(qtbot, synced_kiosk) -> None:
+    kiosk = synced_kiosk
+    assert kiosk.attract.events == []
+    with qtbot.waitSignal(kiosk.sync.sync_finished, timeout=30000):
+        kiosk.sync.syncNow()
+    events = kiosk.attract.events
+    assert events, "no upcoming event after a sync of the demo data"
+    slides = item(kiosk, "attractScreen").property("slides").toVariant()
+    assert any(slide["title"] == events[0]["name"] for slide in slides)
+    assert any("Gratuit" in slide["body"] or "€" in slide["body"] for slide in slides)

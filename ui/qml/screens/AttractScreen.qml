@@ -23,7 +23,26 @@ Rectangle {
         { title: qsTr("On t'aide à t'inscrire"),
           body: qsTr("Un·e conseiller·e de l'accueil peut commencer ton inscription avec toi.") }
     ]
+    // The pass Culture's messages, each followed by a real event coming up nearby.
+    readonly property var slides: {
+        var events = attractModel.events
+        var list = []
+        var count = Math.max(highlights.length, events.length)
+        for (var i = 0; i < count; ++i) {
+            if (i < highlights.length)
+                list.push({ label: "", title: highlights[i].title, body: highlights[i].body })
+            if (i < events.length)
+                list.push({
+                    label: qsTr("Bientôt près d'ici"),
+                    title: events[i].name,
+                    body: events[i].venue + " · " + events[i].when + " · "
+                          + (events[i].free ? qsTr("Gratuit") : events[i].price)
+                })
+        }
+        return list
+    }
     property int current: 0
+    readonly property var slide: slides[current % slides.length]
 
     // Two soft discs drifting across the screen so no pixel stays the same colour for long.
     Repeater {
@@ -63,10 +82,28 @@ Rectangle {
         width: Math.min(parent.width - 2 * Theme.margin, Theme.px(1400))
         spacing: Theme.gap4
 
+        Rectangle {
+            objectName: "highlightLabel"
+            visible: attract.slide.label !== ""
+            Layout.alignment: Qt.AlignHCenter
+            implicitWidth: labelText.implicitWidth + 2 * Theme.gap3
+            implicitHeight: labelText.implicitHeight + Theme.gap2
+            radius: height / 2
+            color: Theme.inkOnPrimary
+            Text {
+                id: labelText
+                anchors.centerIn: parent
+                text: attract.slide.label
+                color: Theme.primary
+                font.family: Theme.fontFamily
+                font.pixelSize: Theme.caption
+                font.weight: Theme.bold
+            }
+        }
         Text {
             objectName: "highlightTitle"
             Layout.fillWidth: true
-            text: attract.highlights[attract.current].title
+            text: attract.slide.title
             wrapMode: Text.WordWrap
             horizontalAlignment: Text.AlignHCenter
             color: Theme.inkOnPrimary
@@ -80,7 +117,7 @@ Rectangle {
             Layout.fillWidth: true
             Layout.maximumWidth: Theme.px(1100)
             Layout.alignment: Qt.AlignHCenter
-            text: attract.highlights[attract.current].body
+            text: attract.slide.body
             wrapMode: Text.WordWrap
             horizontalAlignment: Text.AlignHCenter
             color: Theme.inkOnPrimarySubtle
@@ -94,13 +131,13 @@ Rectangle {
             Layout.topMargin: Theme.gap3
             spacing: Theme.gap2
             Repeater {
-                model: attract.highlights.length
+                model: attract.slides.length
                 Rectangle {
                     required property int index
-                    width: index === attract.current ? Theme.px(48) : Theme.px(16)
+                    width: index === attract.current % attract.slides.length ? Theme.px(48) : Theme.px(16)
                     height: Theme.px(16)
                     radius: height / 2
-                    color: index === attract.current ? Theme.inkOnPrimary : Qt.alpha(Theme.inkOnPrimary, 0.5)
+                    color: index === attract.current % attract.slides.length ? Theme.inkOnPrimary : Qt.alpha(Theme.inkOnPrimary, 0.5)
                     Behavior on width { NumberAnimation { duration: 250 } }
                 }
             }
@@ -136,7 +173,7 @@ Rectangle {
         interval: kiosk.attractInterval
         running: true
         repeat: true
-        onTriggered: attract.current = (attract.current + 1) % attract.highlights.length
+        onTriggered: attract.current = (attract.current + 1) % attract.slides.length
     }
 
     // Above the start area, so that accessibility can be set before the first screen.
