@@ -373,6 +373,7 @@ def run(argv: Sequence[str]) -> int:
         connection.close()
         return 1
     kiosk_window.sync.start()
+    kiosk_window.sync.watch_network()
     wake = _quit_on_signals(app)
     log.info("kiosk %s started (%s mode)", kiosk.__version__,
              "training" if config.training_mode else "production")

@@ -86,6 +86,8 @@ def test_losing_the_network_only_shows_the_indicator(qtbot, synced_kiosk,
         kiosk.sync.syncNow()
     assert not blocker.args[0].ok
     assert not kiosk.sync.online
+    assert kiosk.sync.offlineSince  # staff can see since when
+    assert kiosk.sync.lastSuccess  # and how fresh the local catalog is
     assert item(kiosk, "offlineIndicator").isVisible()
     assert kiosk.sync.offersTotal == 0 or kiosk.catalog.counts(kiosk.clock.now()).offers > 1000
     kiosk.navigation.go("eligibility")  # every screen still works from the local data

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 
 from PySide6.QtCore import Property, QObject, QTimer, Signal, Slot
+from PySide6.QtNetwork import QNetworkInformation
 
 from kiosk.sync.report import SyncReport
 from ui.runner import Lane, TaskRunner
@@ -48,6 +49,7 @@ class SyncModel(QObject):
         self._in_progress = False
         self._online = True
         self._last_report: SyncReport | None = None
+        self._last_success_report: SyncReport | None = None
         self._offline_since: datetime | None = None
         self._retry_s = FIRST_RETRY_S
         self._timer = QTimer(self, singleShot=True)
@@ -68,6 +70,34 @@ class SyncModel(QObject):
         return self._last_report.offers_total if self._last_report else 0
 
     offersTotal = Property(int, _get_offers_total, notify=changed)  # noqa: N815
+
+    def _get_last_success(self) -> str:
+        report = self._last_success_report
+        return report.finished_at.isoformat() if report and report.finished_at else ""
+
+    #: When the last successful sync ended (ISO 8601, UTC); empty before the first.
+    lastSuccess = Property(str, _get_last_success, notify=changed)  # noqa: N815
+
+    def _get_offline_since(self) -> str:
+        return self._offline_since.isoformat() if self._offline_since else ""
+
+    #: Since when the central API has been out of reach (ISO 8601, UTC); empty when online.
+    offlineSince = Property(str, _get_offline_since, notify=changed)  # noqa: N815
+
+    def watch_network(self) -> bool:
+        """Sync as soon as the OS reports the network back; False when it cannot tell."""
+        if not QNetworkInformation.loadDefaultBackend():
+            log.info("no network information from the OS: relying on retries")
+            return False
+        information = QNetworkInformation.instance()
+        information.reachabilityChanged.connect(self._on_information_reachability_changed)
+        return True
+
+    def _on_information_reachability_changed(
+        self, reachability: QNetworkInformation.Reachability
+    ) -> None:
+        if reachability == QNetworkInformation.Reachability.Online and not self._online:
+            self.syncNow()
 
     @property
     def last_report(self) -> SyncReport | None:
@@ -112,6 +142,7 @@ class SyncModel(QObject):
         self._in_progress = False
         self._last_report = report
         if report.ok:
+            self._last_success_report = report
             self._online, self._offline_since = True, None
             self._retry_s = FIRST_RETRY_S
             delay_s = self._interval_s
