@@ -335,11 +335,39 @@ def _sync(args: argparse.Namespace) -> int:
     return 0
 
 
+def _setup_status(parser: argparse.ArgumentParser) -> None:
+    parser.description = (
+        "Print the kiosk's health (version, mode, enrollment, last sync, catalog, disk, last "
+        "crash) and exit 1 when something needs attention. Reads local files only."
+    )
+    parser.add_argument("--json", action="store_true", help="one JSON object, for monitoring")
+    config.add_arguments(parser)
+    parser.set_defaults(handler=_status)
+
+
+def _status(args: argparse.Namespace) -> int:
+    import json
+
+    from kiosk.health import check_health
+
+    health = check_health(config.load(config.cli_values(args)))
+    if args.json:
+        print(json.dumps(health.as_dict(), ensure_ascii=False))
+    else:
+        for key, value in health.as_dict().items():
+            if key != "problems":
+                print(f"{key}: {value}")
+        for problem in health.problems:
+            print(f"problem: {problem}")
+    return 0 if health.healthy else EXIT_FAILURE
+
+
 _COMMAND_LIST: tuple[Command, ...] = (
     Command("config", "show, check and locate the configuration", _setup_config),
     Command("simulator", "serve the reference central API with demo data", _setup_simulator),
     Command("enroll", "enroll this kiosk with a one-time code from the back office", _setup_enroll),
     Command("sync", "synchronise the local catalog with the central API once", _setup_sync),
+    Command("status", "print the kiosk's health; non-zero exit when unhealthy", _setup_status),
 )
 
 COMMANDS: frozenset[str] = frozenset(command.name for command in _COMMAND_LIST)
