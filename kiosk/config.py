@@ -12,7 +12,6 @@ from __future__ import annotations
 import argparse
 import difflib
 import enum
-import ipaddress
 import json
 import os
 import sys
@@ -23,6 +22,8 @@ from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
 import platformdirs
+
+from kiosk.net import is_loopback
 
 APP_NAME = "passculture-kiosk"
 ENV_PREFIX = "PCK_"
@@ -594,15 +595,6 @@ def _parse_choice(option: Option, value: str) -> str:
     raise _Invalid(f"is not one of {', '.join(option.choices)}{hint}")
 
 
-def _is_loopback(host: str) -> bool:
-    if host.lower() == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return False
-
-
 def _parse_url(option: Option, value: str) -> str:
     url = value.strip()
     if not url:
@@ -619,7 +611,7 @@ def _parse_url(option: Option, value: str) -> str:
         raise _Invalid(f"is not a valid URL: write it in full, like {example}")
     if scheme in option.schemes:
         return url
-    if scheme == "http" and _is_loopback(host):
+    if scheme == "http" and is_loopback(host):
         return url
     allowed = " or ".join(f"{s}://" for s in option.schemes)
     if "http" not in option.schemes:

@@ -24,7 +24,6 @@ What it takes care of:
 from __future__ import annotations
 
 import enum
-import ipaddress
 import json
 import logging
 import re
@@ -79,6 +78,7 @@ from kiosk.api.resilience import (
     parse_retry_after,
 )
 from kiosk.clock import Clock
+from kiosk.net import is_loopback
 
 log = logging.getLogger(__name__)
 
@@ -99,16 +99,6 @@ _CHUNK = 64 * 1024
 class _Default(enum.Enum):
     BREAKER = "a fresh CircuitBreaker()"
     UNSET = "not given"
-
-
-def is_loopback(host: str) -> bool:
-    """Whether ``host`` is ``localhost`` or a loopback address (127.0.0.0/8, ::1)."""
-    if host.lower() == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host.strip("[]")).is_loopback
-    except ValueError:
-        return False
 
 
 def check_url(url: str, *, what: str = "URL") -> str:

@@ -6,12 +6,12 @@ are not part of the central API contract (the real service has its own back offi
 
 from __future__ import annotations
 
-import ipaddress
 import secrets
 from typing import Any
 
 from flask import Blueprint, Response, request
 
+from kiosk.net import is_loopback
 from kiosk.simulator import data
 from kiosk.simulator.app import current
 from kiosk.simulator.data import JsonObject
@@ -31,17 +31,6 @@ blueprint = Blueprint("admin", __name__, url_prefix="/admin")
 
 _VENUE_FIELDS = {"name", "publicName", "description", "openingHours", "contact",
                  "accessibilityData", "withdrawalDetails"}  # fmt: skip
-
-
-def is_loopback(address: str | None) -> bool:
-    """Whether ``address`` is a loopback IP (IPv4, IPv6, or IPv4-mapped IPv6)."""
-    try:
-        ip = ipaddress.ip_address(address or "")
-    except ValueError:
-        return False
-    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped is not None:
-        return ip.ipv4_mapped.is_loopback
-    return ip.is_loopback
 
 
 @blueprint.before_request
