@@ -5,6 +5,10 @@ then venues before offers (offers point at venues), then the heartbeat, which ca
 kiosk's health and brings back the server's time. Each feed page lands in its own catalog
 transaction, so stopping anywhere (network gone, process killed) keeps the catalog usable
 and the next sync resumes from the last page that landed.
+
+When given an image cache, a successful sync ends by downloading the pictures of the
+soonest events, a bounded number per sync; pictures are a nicety, so their failures are
+counted in the report's steps and never make the sync fail.
 """
 
 from __future__ import annotations
@@ -12,13 +16,24 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable, Mapping
+from datetime import timedelta
+from urllib.parse import urlsplit
 
 import kiosk
 from kiosk.api.client import ApiClient
-from kiosk.api.errors import ApiError, Unauthorized
+from kiosk.api.errors import (
+    ApiError,
+    CircuitOpen,
+    RateLimited,
+    ServerError,
+    Unauthorized,
+    Unreachable,
+)
 from kiosk.api.models import Fetched
 from kiosk.clock import Clock
 from kiosk.storage.catalog import Catalog, Feed
+from kiosk.storage.db import StorageError
+from kiosk.storage.images import ImageCache, ImageRefused
 from kiosk.sync.report import SyncReport
 
 log = logging.getLogger(__name__)
@@ -30,6 +45,20 @@ PAGE_LIMIT = 500
 MAX_PAGES = 1000
 #: A PC clock further than this from the server's is corrected (birthdays start at midnight).
 CLOCK_TOLERANCE_S = 60.0
+#: New pictures downloaded per sync at most: the rest waits for the next sync, so a fresh
+#: kiosk does not keep the network lane busy for minutes.
+IMAGE_BUDGET = 200
+#: Largest picture accepted; an offer poster is a few hundred kB.
+IMAGE_MAX_BYTES = 2 * 1024 * 1024
+#: Pictures are fetched for events starting within this horizon, soonest first.
+IMAGE_HORIZON = timedelta(days=7)
+#: Events looked at per sync (already cached pictures are skipped, not counted).
+IMAGE_CANDIDATES = 2000
+#: This many failures in a row that say the image host is down or overloaded end the step
+#: (one when the host is the central API's, see ``_pull_images``).
+IMAGE_HOST_FAILURES = 3
+#: The step stops after this many seconds whatever is left (slow links, dripping hosts).
+IMAGE_TIME_LIMIT_S = 300.0
 
 
 def sync_once(
@@ -39,11 +68,17 @@ def sync_once(
     *,
     health: Callable[[], Mapping[str, object]] = dict,
     page_limit: int = PAGE_LIMIT,
+    images: ImageCache | None = None,
+    image_budget: int = IMAGE_BUDGET,
 ) -> SyncReport:
     """Bring the catalog up to date; never raises for a network or server problem.
 
     Returns a report; ``report.ok`` is False (with ``report.error``) when the central API
     could not be reached or answered nonsense. Whatever landed before the problem stays.
+
+    With ``images``, a successful sync then downloads up to ``image_budget`` new pictures
+    of the soonest events into it (see :func:`_pull_images`); how that went is one line of
+    ``report.steps`` and never changes ``report.ok``.
     """
     report = SyncReport(started_at=clock.now())
     try:
@@ -59,6 +94,10 @@ def sync_once(
     else:
         report.ok = True
         catalog.mark_success(clock.now())
+        if images is not None:
+            # Only after a success: when the central API is out of reach, the image host
+            # most likely is too, and each picture would wait for its own timeouts.
+            _pull_images(api, catalog, images, clock, report, image_budget)
     report.offers_total = catalog.counts(clock.now()).bookable_offers
     report.finished_at = clock.now()
     log.info("sync %s: %d offers changed, %d deleted, %d skipped%s",
@@ -136,3 +175,69 @@ def _heartbeat(api: ApiClient, clock: Clock, health: Callable[[], Mapping[str, o
         clock.correct(server_now)
     report.steps.append("heartbeat sent")
 
+
+
+def _pull_images(api: ApiClient, catalog: Catalog, images: ImageCache, clock: Clock,
+                 report: SyncReport, budget: int) -> None:
+    """Download the missing pictures of the soonest events, at most ``budget``; never raises.
+
+    The wanted pictures are first marked as used, least wanted first, so the cache's LRU
+    eviction takes pictures nobody is about to show before them. Per-picture problems (a
+    404, not a picture, too large) are counted and skipped; signs that the image host is
+    down end the step early, since the rest would fail the same way.
+    """
+    now = clock.now()
+    try:
+        events = catalog.upcoming_events(now, now + IMAGE_HORIZON, IMAGE_CANDIDATES)
+        wanted = list(dict.fromkeys(
+            offer.image_url for offer, _venue, _zone in events if offer.image_url
+        ))
+        cached = images.touch(reversed(wanted))
+    except (StorageError, OSError) as error:
+        log.warning("images skipped: %s", error)
+        report.steps.append(f"images: skipped ({type(error).__name__})")
+        return
+    missing = [url for url in wanted if url not in cached]
+    api_origin = _origin(api.base_url)
+    fetched = failed = in_a_row = 0
+    stopped = ""
+    started = time.monotonic()
+    for url in missing[:max(budget, 0)]:
+        if time.monotonic() - started > IMAGE_TIME_LIMIT_S:
+            stopped = "time limit reached"
+            break
+        try:
+            images.put(url, api.image(url, IMAGE_MAX_BYTES), fetched_at=clock.now())
+        except (Unreachable, ServerError, RateLimited, CircuitOpen) as error:
+            failed += 1
+            in_a_row += 1
+            # The error names the route without its query string (signed URLs stay out).
+            log.warning("image not fetched: %s", error)
+            # Pictures on the API's own origin share its circuit breaker (each failed try
+            # counts): one more failing picture could open it and fail the next sync.
+            limit = 1 if _origin(url) == api_origin else IMAGE_HOST_FAILURES
+            if isinstance(error, CircuitOpen | RateLimited) or in_a_row >= limit:
+                stopped = f"the image host is failing ({type(error).__name__})"
+                break
+        except (ApiError, ValueError, StorageError, OSError) as error:
+            # The host answered (a 404, a web page, a huge file) or the disk refused: this
+            # picture only. ValueError covers refused content and refused URLs, whose
+            # message quotes the whole URL: only the kind of error is logged for those.
+            failed += 1
+            in_a_row = 0
+            quoted = isinstance(error, ValueError) and not isinstance(error, ImageRefused)
+            log.warning("image not cached: %s%s", type(error).__name__,
+                        "" if quoted else f": {error}")
+        else:
+            fetched += 1
+            in_a_row = 0
+    left = len(missing) - fetched - failed
+    report.steps.append(
+        f"images: {fetched} fetched, {failed} failed, {len(cached)} already cached, "
+        f"{left} left for later" + (f" ({stopped})" if stopped else "")
+    )
+
+
+def _origin(url: str) -> tuple[str, str]:
+    parts = urlsplit(url)
+    return parts.scheme.lower(), parts.netloc.lower()
