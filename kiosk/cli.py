@@ -309,6 +309,7 @@ def _sync(args: argparse.Namespace) -> int:
     # Imported here: requests and the simulator must not slow down the other commands.
     from kiosk.clock import Clock
     from kiosk.storage.catalog import CATALOG_FILE_NAME, open_catalog
+    from kiosk.storage.images import open_image_cache
     from kiosk.sync.connection import connect
     from kiosk.sync.engine import sync_once
 
@@ -319,9 +320,11 @@ def _sync(args: argparse.Namespace) -> int:
     if connection.client is None:
         return _fail(connection.problem)
     catalog = open_catalog(Path(cfg.data_dir) / CATALOG_FILE_NAME)
+    images = open_image_cache(cfg)
     try:
-        report = sync_once(connection.client, catalog, Clock())
+        report = sync_once(connection.client, catalog, Clock(), images=images)
     finally:
+        images.close()
         catalog.close()
         connection.close()
     for step in report.steps:

@@ -36,6 +36,7 @@ from kiosk.logs import setup_logging
 from kiosk.paths import FONTS_DIR, RESOURCES_DIR
 from kiosk.storage.catalog import CATALOG_FILE_NAME, open_catalog
 from kiosk.storage.db import StorageError
+from kiosk.storage.images import open_image_cache
 from kiosk.storage.local import LocalState
 from kiosk.sync.connection import Connection, connect
 from kiosk.sync.engine import sync_once
@@ -297,8 +298,10 @@ class Kiosk:
                              second_ms=second_ms)
         sync_catalog = open_catalog(Path(self.config.data_dir) / CATALOG_FILE_NAME)
         self._sync_catalog = sync_catalog
+        self._images = open_image_cache(self.config)
+        images = self._images
         return SyncModel(
-            self.runner, lambda: sync_once(client, sync_catalog, self.clock),
+            self.runner, lambda: sync_once(client, sync_catalog, self.clock, images=images),
             self.config.sync_interval, second_ms=second_ms,
         )
 
@@ -319,6 +322,7 @@ class Kiosk:
         self.catalog.close()
         if getattr(self, "_sync_catalog", None) is not None:
             self._sync_catalog.close()
+            self._images.close()
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -35,7 +35,11 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Final
 
+from kiosk.config import Config
 from kiosk.storage.db import StorageError, check_database, open_database
+
+#: The folder under ``cache_dir`` that holds the pictures and their index.
+IMAGES_DIR_NAME: Final = "images"
 
 INDEX_FILE_NAME: Final = "images.sqlite3"
 
@@ -429,3 +433,8 @@ def _mtime(path: Path) -> float:
         return path.stat().st_mtime
     except OSError:
         return 0.0
+
+
+def open_image_cache(config: Config) -> ImageCache:
+    """The kiosk's image cache, where and as large as the configuration says."""
+    return ImageCache(Path(config.cache_dir) / IMAGES_DIR_NAME, config.image_cache_mb * 2**20)
