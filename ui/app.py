@@ -35,9 +35,7 @@ from kiosk.domain.eligibility import EligibilityRules
 from kiosk.logs import setup_logging
 from kiosk.paths import FONTS_DIR, RESOURCES_DIR
 from kiosk.storage.catalog import CATALOG_FILE_NAME, open_catalog
-from kiosk.storage.db import StorageError
 from kiosk.storage.images import open_image_cache
-from kiosk.storage.local import LocalState
 from kiosk.sync.connection import Connection, connect
 from kiosk.sync.engine import sync_once
 from kiosk.sync.report import SyncReport
@@ -180,15 +178,6 @@ class AppModel(QObject):
         return links.app_link(path)
 
 
-def _open_state(data_dir: Path) -> LocalState | None:
-    """The kiosk's state database; a broken disk must not keep the kiosk from running."""
-    try:
-        return LocalState(data_dir)
-    except StorageError as error:
-        log.error("running without local state: %s", error)
-        return None
-
-
 class Kiosk:
     """One kiosk window with its view-models; tests, self-test and screenshots build it too."""
 
@@ -206,7 +195,6 @@ class Kiosk:
         self.config = config
         self.app = ensure_application()
         self.clock = clock or Clock()
-        self.state = _open_state(Path(config.data_dir))
         self.catalog = open_catalog(Path(config.data_dir) / CATALOG_FILE_NAME)
         self.runner = TaskRunner()
         self.navigation = NavigationModel()
@@ -317,8 +305,6 @@ class Kiosk:
         engine.deleteLater()
         QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
         self.translations.remove_all()
-        if self.state is not None:
-            self.state.close()
         self.catalog.close()
         if getattr(self, "_sync_catalog", None) is not None:
             self._sync_catalog.close()
