@@ -128,6 +128,9 @@ def _eligibility(kiosk: Kiosk, out_dir: Path, suffix: str, prepare: Callable[[],
     kiosk.navigation.home()
     kiosk.navigation.go("eligibility")
     shots = [_grab(kiosk, out_dir, f"eligibility-1-birthdate-{suffix}")]
+    # As a visitor would: turn the wheels to 31 February, then continue.
+    kiosk.find("dayTumbler").setProperty("currentIndex", 30)
+    kiosk.find("monthTumbler").setProperty("currentIndex", 1)
     model.submitBirthDate(31, 2, 2009)
     shots.append(_grab(kiosk, out_dir, f"eligibility-1-birthdate-error-{suffix}"))
     model.submitBirthDate(10, 5, 2009)
