@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import AbstractContextManager, contextmanager, suppress
 from pathlib import Path
 
 
@@ -54,3 +55,28 @@ def check_database(connection: sqlite3.Connection) -> None:
         raise StorageError(f"integrity check failed: {error}") from error
     if result != "ok":
         raise StorageError(f"integrity check failed: {result}")
+
+
+@contextmanager
+def write_transaction(
+    connection: sqlite3.Connection, lock: AbstractContextManager[object], what: str
+) -> Iterator[sqlite3.Connection]:
+    """One ``BEGIN IMMEDIATE`` … ``COMMIT`` under ``lock``, rolled back on any exception.
+
+    SQLite errors come out as :class:`StorageError` naming ``what`` ("the catalog"…), so
+    callers handle one exception type; other exceptions pass through after the rollback.
+    """
+    with lock:
+        try:
+            connection.execute("BEGIN IMMEDIATE")
+        except sqlite3.Error as error:
+            raise StorageError(f"cannot write {what}: {error}") from error
+        try:
+            yield connection
+            connection.execute("COMMIT")
+        except BaseException as error:
+            with suppress(sqlite3.Error):
+                connection.execute("ROLLBACK")
+            if isinstance(error, sqlite3.Error):
+                raise StorageError(f"writing {what} failed: {error}") from error
+            raise

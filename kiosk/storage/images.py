@@ -29,14 +29,14 @@ import sqlite3
 import tempfile
 import threading
 import time
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager, suppress
+from collections.abc import Iterable
+from contextlib import AbstractContextManager, suppress
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Final
 
 from kiosk.config import Config
-from kiosk.storage.db import StorageError, check_database, open_database
+from kiosk.storage.db import StorageError, check_database, open_database, write_transaction
 
 #: The folder under ``cache_dir`` that holds the pictures and their index.
 IMAGES_DIR_NAME: Final = "images"
@@ -295,23 +295,8 @@ class ImageCache:
         self._sweep(set())
         return db
 
-    @contextmanager
-    def _transaction(self) -> Iterator[sqlite3.Connection]:
-        with self._lock:
-            db = self._db
-            try:
-                db.execute("BEGIN IMMEDIATE")
-            except sqlite3.Error as error:
-                raise StorageError(f"cannot use the image index: {error}") from error
-            try:
-                yield db
-                db.execute("COMMIT")
-            except BaseException as error:
-                with suppress(sqlite3.Error):
-                    db.execute("ROLLBACK")
-                if isinstance(error, sqlite3.Error):
-                    raise StorageError(f"image index failed: {error}") from error
-                raise
+    def _transaction(self) -> AbstractContextManager[sqlite3.Connection]:
+        return write_transaction(self._db, self._lock, "the image index")
 
     def _intact(self, db: sqlite3.Connection, url: str, name: str, size: int) -> bool:
         """Whether ``url``'s file is there with its size; forget the row when it is not."""
