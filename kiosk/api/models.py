@@ -31,6 +31,11 @@ _INSEE_CODE = re.compile(r"^\d[\dAB]\d{3}$")
 _HOUR = re.compile(r"^[0-2]\d:[0-5]\d$")
 _DAYS = ("MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY", "SUNDAY")
 PREREGISTRATION_STATUSES = ("PENDING", "COMPLETED", "EXPIRED")
+_OFFER_FLAGS = ("isDigital", "isDuo", "isEvent", "isExpired", "isSoldOut")
+_STOCK_FLAGS = ("isBookable", "isExpired", "isSoldOut")
+#: Date-times already found valid (bounded: cleared when full).
+_KNOWN_UTC: set[str] = set()
+_MAX_KNOWN_UTC = 4096
 
 
 # --- results ----------------------------------------------------------------------------------
@@ -275,7 +280,10 @@ class _Obj:
         value = self.data.get(key)
         if not isinstance(value, int | float) or isinstance(value, bool):
             raise _bad(self.at(key), "a number", value)
-        number = float(value)
+        try:
+            number = float(value)
+        except OverflowError:  # an integer of hundreds of digits: JSON allows it
+            number = math.inf
         if not math.isfinite(number) or (low is not None and number < low) or (
             high is not None and number > high
         ):
@@ -481,11 +489,101 @@ def parse_venue(body: object, path: str = "") -> Venue:
 
 def check_offer(body: object, path: str = "") -> JsonObject:
     """Check an offer (``GET /native/v1/offer/{id}``, offer feed items); return it."""
+    if _offer_fits(body):
+        return body  # type: ignore[return-value]  # _offer_fits saw a dict
+    return _check_offer_in_detail(body, path)
+
+
+def _offer_fits(offer: object) -> bool:
+    """Whether :func:`_check_offer_in_detail` would accept ``offer``, for the usual case.
+
+    A feed page holds up to a thousand offers: this answers with plain type tests. False
+    means "not sure" (a subclass, a wrong field…): the detailed check then decides, and
+    names the field.
+    """
+    if type(offer) is not dict:
+        return False
+    get = offer.get
+    value = get("id")
+    if type(value) is not int or value < 1:
+        return False
+    for key in ("name", "subcategoryId"):
+        value = get(key)
+        if type(value) is not str or not value:
+            return False
+    for key in _OFFER_FLAGS:
+        if type(get(key)) is not bool:
+            return False
+    value = get("description")
+    if (value is not None and type(value) is not str) or type(get("accessibility")) is not dict:
+        return False
+    images = get("images")
+    if images is not None:
+        if type(images) is not dict:
+            return False
+        for image in images.values():
+            if type(image) is not dict or type(image.get("url")) is not str:
+                return False
+    venue = get("venue")
+    if type(venue) is not dict:
+        return False
+    value = venue.get("id")
+    if type(value) is not int or value < 1 or type(venue.get("name")) is not str:
+        return False
+    value = venue.get("timezone")
+    if type(value) is not str or not value:
+        return False
+    point = venue.get("coordinates")
+    if type(point) is not dict:
+        return False
+    if not _within(point.get("latitude"), 90) or not _within(point.get("longitude"), 180):
+        return False
+    stocks = get("stocks")
+    if type(stocks) is not list:
+        return False
+    for stock in stocks:
+        if type(stock) is not dict:
+            return False
+        get = stock.get
+        value = get("price")
+        if type(get("id")) is not int or type(value) is not int or value < 0:
+            return False
+        value = get("remainingQuantity")
+        if value is not None and (type(value) is not int or value < 0):
+            return False
+        for key in ("beginningDatetime", "bookingLimitDatetime"):
+            value = get(key)
+            if value is not None and (type(value) is not str or not _is_utc(value)):
+                return False
+        for key in _STOCK_FLAGS:
+            if type(get(key)) is not bool:
+                return False
+    return True
+
+
+def _within(value: object, bound: float) -> bool:
+    """Whether ``value`` is a float or int from -bound to bound (NaN fails comparisons)."""
+    return (type(value) is float or type(value) is int) and -bound <= value <= bound
+
+
+def _is_utc(text: str) -> bool:
+    """Whether ``parse_utc(text)`` is not None; a feed repeats the same few instants."""
+    if text in _KNOWN_UTC:
+        return True
+    if parse_utc(text) is None:
+        return False
+    if len(_KNOWN_UTC) >= _MAX_KNOWN_UTC:
+        _KNOWN_UTC.clear()
+    _KNOWN_UTC.add(text)
+    return True
+
+
+def _check_offer_in_detail(body: object, path: str) -> JsonObject:
     offer = _Obj(body, path)
     offer.whole("id", minimum=1)
     offer.text("name", empty=False)
     offer.text("subcategoryId", empty=False)
-    for flag in ("isDigital", "isDuo", "isEvent", "isExpired", "isSoldOut"):
+    for flag in _OFFER_FLAGS:
         offer.flag(flag)
     offer.opt_text("description")
     offer.obj("accessibility")
@@ -506,7 +604,7 @@ def check_offer(body: object, path: str = "") -> JsonObject:
         stock.opt_moment("beginningDatetime")
         stock.opt_moment("bookingLimitDatetime")
         stock.opt_whole("remainingQuantity", minimum=0)
-        for flag in ("isBookable", "isExpired", "isSoldOut"):
+        for flag in _STOCK_FLAGS:
             stock.flag(flag)
     return offer.data
 

@@ -133,20 +133,59 @@ MIGRATIONS: Final = (
         value TEXT NOT NULL
     );
     """,
+    # 2: every upsert names the searchable columns, so the index was rewritten for every
+    # offer a resync or a price change brought again; now only when their text changed.
+    """
+    DROP TRIGGER offers_fts_update;
+    CREATE TRIGGER offers_fts_update
+    AFTER UPDATE OF name, description, venue_name, artists ON offers
+    WHEN old.name IS NOT new.name OR old.description IS NOT new.description
+        OR old.venue_name IS NOT new.venue_name OR old.artists IS NOT new.artists
+    BEGIN
+        INSERT INTO offers_fts (offers_fts, rowid, name, description, venue_name, artists)
+        VALUES ('delete', old.id, old.name, old.description, old.venue_name, old.artists);
+        INSERT INTO offers_fts (rowid, name, description, venue_name, artists)
+        VALUES (new.id, new.name, new.description, new.venue_name, new.artists);
+    END;
+    """,
 )
 
-UPSERT_OFFER: Final = """
+#: A page of offers is staged in this per-connection table, then written to ``offers`` by
+#: one statement (:data:`UPSERT_STAGED_OFFERS`). FTS5 flushes its pending index data at each
+#: statement, so an upsert per row would write a tiny index segment per offer (and merge
+#: them); one statement per page writes one, and the triggers still keep the index exact.
+CREATE_STAGED_OFFERS: Final = """
+    CREATE TEMP TABLE IF NOT EXISTS staged_offers (
+        id INTEGER PRIMARY KEY, name, description, subcategory_id, venue_id, venue_name,
+        artists, is_digital, is_duo, is_event, audio_disability, mental_disability,
+        motor_disability, visual_disability, image_url, latitude, longitude, payload,
+        min_price_cents, next_beginning, bookable_until
+    )
+"""
+
+#: One offer of the page, in the column order of ``staged_offers``; a repeated id replaces.
+STAGE_OFFER: Final = """
+    INSERT OR REPLACE INTO temp.staged_offers
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+"""
+
+#: Writes every staged offer under ``:generation``; the aggregates come computed.
+UPSERT_STAGED_OFFERS: Final = """
     INSERT INTO offers (
         id, name, description, subcategory_id, search_group, venue_id, venue_name, artists,
         is_digital, is_duo, is_event, audio_disability, mental_disability, motor_disability,
-        visual_disability, image_url, latitude, longitude, generation, payload
-    ) VALUES (
-        :id, :name, :description, :subcategory_id,
-        (SELECT search_group FROM subcategories WHERE id = :subcategory_id),
-        :venue_id, :venue_name, :artists, :is_digital, :is_duo, :is_event,
-        :audio_disability, :mental_disability, :motor_disability, :visual_disability,
-        :image_url, :latitude, :longitude, :generation, :payload
+        visual_disability, image_url, latitude, longitude, min_price_cents, next_beginning,
+        bookable_until, generation, payload
     )
+    SELECT
+        s.id, s.name, s.description, s.subcategory_id,
+        (SELECT search_group FROM subcategories WHERE id = s.subcategory_id),
+        s.venue_id, s.venue_name, s.artists, s.is_digital, s.is_duo, s.is_event,
+        s.audio_disability, s.mental_disability, s.motor_disability, s.visual_disability,
+        s.image_url, s.latitude, s.longitude, s.min_price_cents, s.next_beginning,
+        s.bookable_until, :generation, s.payload
+    FROM temp.staged_offers AS s
+    WHERE true  -- without a WHERE, SQLite could read ON CONFLICT as a join's ON
     ON CONFLICT (id) DO UPDATE SET
         name = excluded.name, description = excluded.description,
         subcategory_id = excluded.subcategory_id, search_group = excluded.search_group,
@@ -158,17 +197,20 @@ UPSERT_OFFER: Final = """
         motor_disability = excluded.motor_disability,
         visual_disability = excluded.visual_disability, image_url = excluded.image_url,
         latitude = excluded.latitude, longitude = excluded.longitude,
+        min_price_cents = excluded.min_price_cents,
+        next_beginning = excluded.next_beginning, bookable_until = excluded.bookable_until,
         generation = excluded.generation, payload = excluded.payload
 """
+
+DELETE_STAGED_STOCKS: Final = (
+    "DELETE FROM stocks WHERE offer_id IN (SELECT id FROM temp.staged_offers)"
+)
 
 INSERT_STOCK: Final = """
     INSERT INTO stocks (
         offer_id, id, price_cents, beginning, booking_limit, remaining_quantity, is_open,
         closes_at
-    ) VALUES (
-        :offer_id, :id, :price_cents, :beginning, :booking_limit, :remaining_quantity,
-        :is_open, :closes_at
-    )
+    ) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
 """
 
 UPSERT_VENUE: Final = """

@@ -39,7 +39,7 @@ from kiosk.sync.report import SyncReport
 log = logging.getLogger(__name__)
 _STARTED = time.monotonic()
 
-PAGE_LIMIT = 500
+PAGE_LIMIT = 1000  # the contract's maximum (openapi.yaml): half the transactions of 500
 #: Beyond this many pages in one sync, stop and go on next time: a runaway feed must not
 #: keep the network lane busy forever.
 MAX_PAGES = 1000
