@@ -28,8 +28,8 @@ import re
 import sqlite3
 import threading
 import unicodedata
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from contextlib import contextmanager, suppress
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -47,7 +47,7 @@ from kiosk.storage.catalog_schema import (
     UPSERT_STAGED_OFFERS,
     UPSERT_VENUE,
 )
-from kiosk.storage.db import StorageError, check_database, open_database
+from kiosk.storage.db import StorageError, check_database, open_database, write_transaction
 
 CATALOG_FILE_NAME: Final = "catalog.sqlite3"
 
@@ -578,23 +578,8 @@ class Catalog:
         with self._write_lock:
             self._writer.close()
 
-    @contextmanager
-    def _transaction(self) -> Iterator[sqlite3.Connection]:
-        with self._write_lock:
-            connection = self._writer
-            try:
-                connection.execute("BEGIN IMMEDIATE")
-            except sqlite3.Error as error:
-                raise StorageError(f"cannot write the catalog: {error}") from error
-            try:
-                yield connection
-                connection.execute("COMMIT")
-            except BaseException as error:
-                with suppress(sqlite3.Error):
-                    connection.execute("ROLLBACK")
-                if isinstance(error, sqlite3.Error):
-                    raise StorageError(f"catalog write failed: {error}") from error
-                raise
+    def _transaction(self) -> AbstractContextManager[sqlite3.Connection]:
+        return write_transaction(self._writer, self._write_lock, "the catalog")
 
     def _rows(self, sql: str, params: Sequence[object] | Mapping[str, object]) -> list[Any]:
         with self._read_lock:
