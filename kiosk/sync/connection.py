@@ -11,13 +11,16 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import kiosk
 from kiosk.api.client import ApiClient
 from kiosk.api.errors import ApiError
 from kiosk.config import Config
 from kiosk.secrets import SecretStore, SecretStoreError
-from kiosk.simulator.server import SimulatorServer
+
+if TYPE_CHECKING:  # Flask and the demo data load only in training mode
+    from kiosk.simulator.server import SimulatorServer
 
 log = logging.getLogger(__name__)
 
@@ -65,6 +68,8 @@ def connect(config: Config) -> Connection:
 
 
 def _training(config: Config) -> Connection:
+    from kiosk.simulator.server import SimulatorServer
+
     simulator = SimulatorServer(Path(config.data_dir) / TRAINING_DATA_DIR).start()
     code = simulator.create_enrollment_code()
     client = client_for(config, simulator.url, None)

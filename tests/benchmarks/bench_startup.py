@@ -20,16 +20,18 @@ _PROBE = r"""
 import json, os, resource, sys, time
 started = time.perf_counter()
 from PySide6.QtCore import QSize, QTimer
-from PySide6.QtQml import QQmlApplicationEngine
-from kiosk import config as kiosk_config
-from ui.app import Kiosk, ensure_application, prepare_environment
-config = kiosk_config.load({})
-prepare_environment(config, offscreen=True)
-app = ensure_application()
 if sys.argv[1] == "kiosk":
+    from kiosk import config as kiosk_config
+    from ui.app import Kiosk, ensure_application, prepare_environment
+    config = kiosk_config.load({})
+    prepare_environment(config, offscreen=True)
+    app = ensure_application()
     kiosk = Kiosk(config, windowed=True, size=QSize(1920, 1080))
     window = kiosk.window
-else:
+else:  # the cheapest Qt Quick app: none of the kiosk's imports
+    from PySide6.QtGui import QGuiApplication
+    from PySide6.QtQml import QQmlApplicationEngine
+    app = QGuiApplication(["baseline"])
     engine = QQmlApplicationEngine()
     engine.loadData(b"import QtQuick\nWindow { visible: true; width: 1920; height: 1080 }")
     window = engine.rootObjects()[0]
