@@ -16,6 +16,7 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable, Mapping
+from concurrent.futures import ThreadPoolExecutor
 from datetime import timedelta
 from urllib.parse import urlsplit
 
@@ -29,7 +30,7 @@ from kiosk.api.errors import (
     Unauthorized,
     Unreachable,
 )
-from kiosk.api.models import Fetched
+from kiosk.api.models import FeedPage, Fetched
 from kiosk.clock import Clock
 from kiosk.storage.catalog import Catalog, Feed
 from kiosk.storage.db import StorageError
@@ -129,29 +130,39 @@ def _pull_documents(api: ApiClient, catalog: Catalog, report: SyncReport) -> Non
 def _pull_feed(api: ApiClient, catalog: Catalog, clock: Clock, feed: Feed,
                report: SyncReport, page_limit: int) -> None:
     fetch = api.offers_page if feed == "offers" else api.venues_page
-    cursor = catalog.cursor(feed)
-    for _ in range(MAX_PAGES):
-        page = fetch(cursor, page_limit)
-        if feed == "offers":
-            result = catalog.apply_offers_page(
-                page.items, page.deleted_ids, page.next_cursor,
-                full_resync=page.full_resync, has_more=page.has_more, now=clock.now(),
-            )
-            report.offers_upserted += result.upserted
-            report.offers_deleted += result.deleted
-        else:
-            result = catalog.apply_venues_page(
-                page.items, page.deleted_ids, page.next_cursor,
-                full_resync=page.full_resync, has_more=page.has_more,
-            )
-            report.venues_upserted += result.upserted
-            report.venues_deleted += result.deleted
-        report.skipped_items += result.skipped + page.dropped
-        report.full_resync = report.full_resync or page.full_resync
-        cursor = page.next_cursor
-        if not page.has_more:
-            break
+    # The next page downloads while this one is written: the network waits on the server
+    # and the disk on SQLite, so overlapping them nearly halves an initial sync. This is
+    # the one thread the core starts; it lives only as long as this call.
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix=f"kiosk-{feed}-prefetch") as ahead:
+        pending = ahead.submit(fetch, catalog.cursor(feed), page_limit)
+        for _ in range(MAX_PAGES):
+            page = pending.result()
+            if page.has_more:
+                pending = ahead.submit(fetch, page.next_cursor, page_limit)
+            _apply_page(catalog, clock, feed, page, report)
+            if not page.has_more:
+                break
     report.steps.append(f"{feed}: up to date")
+
+
+def _apply_page(catalog: Catalog, clock: Clock, feed: Feed, page: FeedPage,
+                report: SyncReport) -> None:
+    if feed == "offers":
+        result = catalog.apply_offers_page(
+            page.items, page.deleted_ids, page.next_cursor,
+            full_resync=page.full_resync, has_more=page.has_more, now=clock.now(),
+        )
+        report.offers_upserted += result.upserted
+        report.offers_deleted += result.deleted
+    else:
+        result = catalog.apply_venues_page(
+            page.items, page.deleted_ids, page.next_cursor,
+            full_resync=page.full_resync, has_more=page.has_more,
+        )
+        report.venues_upserted += result.upserted
+        report.venues_deleted += result.deleted
+    report.skipped_items += result.skipped + page.dropped
+    report.full_resync = report.full_resync or page.full_resync
 
 
 def base_health() -> dict[str, object]:
