@@ -115,9 +115,13 @@ def _pull_documents(api: ApiClient, catalog: Catalog, report: SyncReport) -> Non
         report.settings_changed = True
     report.steps.append("settings " + ("updated" if report.settings_changed else "unchanged"))
 
-    taxonomy = api.subcategories()
-    catalog.store_taxonomy(taxonomy.payload, None)
-    report.steps.append(f"taxonomy: {len(taxonomy.subcategories)} subcategories")
+    _payload, taxonomy_etag = catalog.taxonomy()
+    taxonomy = api.subcategories(taxonomy_etag)
+    if isinstance(taxonomy, Fetched):
+        catalog.store_taxonomy(taxonomy.value.payload, taxonomy.etag)
+        report.steps.append(f"taxonomy: {len(taxonomy.value.subcategories)} subcategories")
+    else:
+        report.steps.append("taxonomy unchanged")
 
     _payload, config_etag = catalog.remote_config()
     config = api.config(config_etag)
