@@ -24,10 +24,8 @@ from __future__ import annotations
 import json
 import logging
 import math
-import re
 import sqlite3
 import threading
-import unicodedata
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
@@ -45,9 +43,12 @@ from kiosk.storage.catalog_schema import (
     SEARCH_OFFERS,
     STAGE_OFFER,
     UPSERT_STAGED_OFFERS,
+    UPSERT_STAGED_PAYLOADS,
     UPSERT_VENUE,
 )
 from kiosk.storage.db import StorageError, check_database, open_database, write_transaction
+from kiosk.storage.offer_query import iso_instant as _iso
+from kiosk.storage.offer_query import match_expression
 
 CATALOG_FILE_NAME: Final = "catalog.sqlite3"
 
@@ -58,15 +59,14 @@ _log = logging.getLogger(__name__)
 #: SQLite's own name for a database that lives in memory only (the last-resort catalog).
 _MEMORY: Final = Path(":memory:")
 _INT64_MAX: Final = 2**63 - 1
-#: Visitor text beyond this is a pasted sentence; its first words are enough to search.
-_MAX_WORDS: Final = 12
-_MAX_WORD_LENGTH: Final = 64
-#: Letters and digits, as FTS5's unicode61 tokenizer sees words (``_`` separates words).
-_WORD: Final = re.compile(r"[^\W_]+")
 _SETTINGS, _TAXONOMY, _REMOTE_CONFIG = "settings", "taxonomy", "remote_config"
 _LAST_SUCCESS: Final = "last_success"
 #: The span of instants the offers' price and next date were computed at (refresh_bookable).
 _SPAN_LOW, _SPAN_HIGH = "aggregates_low", "aggregates_high"
+#: Where the kiosk stands (``"latitude,longitude"``), which the offers' distances are from.
+_ORIGIN: Final = "origin"
+#: Mean Earth radius: distances are equirectangular, exact to 0.1 % within the feed's 100 km.
+_EARTH_RADIUS_KM: Final = 6371.0
 #: The catalog text of instants met lately: a feed repeats the same few dates and times.
 _INSTANTS: dict[str, str] = {}
 _MAX_INSTANTS: Final = 4096
@@ -163,6 +163,10 @@ class _FeedState:
 _Stock = tuple[int, int, int, str | None, str | None, int | None, bool, str]
 
 
+#: Positions in a staged offer row (see _parse_offer) that distances read.
+_ROW_DIGITAL, _ROW_LATITUDE, _ROW_LONGITUDE = 7, 15, 16
+
+
 class _ParsedOffer(NamedTuple):
     id: int
     row: tuple[Any, ...]  # the columns of staged_offers up to the payload, in order
@@ -199,6 +203,7 @@ class Catalog:
             self._writer.close()
             raise StorageError(f"cannot prepare {path}: {error}") from error
         self._write_lock = threading.RLock()
+        self._origin = _stored_origin(self._writer)
         if path == _MEMORY:
             # A second connection to ":memory:" would be another, empty, database.
             self._reader, self._read_lock = self._writer, self._write_lock
@@ -260,12 +265,20 @@ class Catalog:
             if not latest:
                 return
             _widen_span(connection, moment)
+            # From the file: another catalog object (the screens') may have moved it.
+            origin = _stored_origin(connection)
             connection.execute("DELETE FROM temp.staged_offers")
             connection.executemany(
                 STAGE_OFFER,
-                [offer.row + _aggregates(offer.stocks, moment) for offer in latest.values()],
+                [
+                    offer.row
+                    + _aggregates(offer.stocks, moment)
+                    + (_distance_km(origin, offer.row),)
+                    for offer in latest.values()
+                ],
             )
             connection.execute(UPSERT_STAGED_OFFERS, {"generation": generation})
+            connection.execute(UPSERT_STAGED_PAYLOADS)
             connection.execute(DELETE_STAGED_STOCKS)
             connection.executemany(
                 INSERT_STOCK, [stock for offer in latest.values() for stock in offer.stocks]
@@ -371,6 +384,52 @@ class Catalog:
                     {"now": moment, "low": min(span[0], moment), "high": max(span[1], moment)},
                 )
             _store_span(connection, moment, moment)
+
+    def set_origin(self, latitude: float | None, longitude: float | None) -> None:
+        """Measure every offer's distance from where the kiosk stands (its venue).
+
+        Offers written later get theirs as they arrive. Nothing is rewritten when the
+        origin is unchanged, so the kiosk can call this at every start.
+
+        Raises:
+            StorageError: when the database fails.
+        """
+        origin = None if latitude is None or longitude is None else (latitude, longitude)
+        with self._transaction() as connection:
+            if origin == _stored_origin(connection):
+                self._origin = origin
+                return
+            rows = connection.execute(
+                "SELECT id, is_digital, latitude, longitude FROM offers"
+            ).fetchall()
+            connection.executemany(
+                "UPDATE offers SET distance_km = ? WHERE id = ?",
+                [
+                    (None if digital else distance_from(origin, lat, lon), offer_id)
+                    for offer_id, digital, lat, lon in rows
+                ],
+            )
+            if origin is None:
+                connection.execute("DELETE FROM meta WHERE key = ?", (_ORIGIN,))
+            else:
+                connection.execute(
+                    "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)",
+                    (_ORIGIN, f"{origin[0]!r},{origin[1]!r}"),
+                )
+            self._origin = origin
+
+    @property
+    def origin(self) -> tuple[float, float] | None:
+        """Where distances are measured from (latitude, longitude), or None when unknown.
+
+        Read from the file, so a catalog object that only reads sees the origin another
+        one (the sync's) has set.
+        """
+        with self._read_lock:
+            try:
+                return _stored_origin(self._reader)
+            except sqlite3.Error as error:
+                raise StorageError(f"cannot read the catalog: {error}") from error
 
     # --- documents -----------------------------------------------------------------------
 
@@ -491,7 +550,7 @@ class Catalog:
 
     def offer_payload(self, offer_id: int) -> dict[str, Any] | None:
         """The offer's JSON as the API sent it, or None when it is not in the catalog."""
-        return self._payload("SELECT payload FROM offers WHERE id = ?", offer_id)
+        return self._payload("SELECT payload FROM offer_payloads WHERE id = ?", offer_id)
 
     def venue_payload(self, venue_id: int) -> dict[str, Any] | None:
         """The venue's JSON as the API sent it, or None when it is not in the catalog."""
@@ -532,7 +591,7 @@ class Catalog:
         Returns:
             Offer ids, best first; empty when the text has no word.
         """
-        query = _match_expression(text)
+        query = match_expression(text)
         if query is None or limit <= 0:
             return []
         rows = self._rows(
@@ -580,6 +639,14 @@ class Catalog:
 
     def _transaction(self) -> AbstractContextManager[sqlite3.Connection]:
         return write_transaction(self._writer, self._write_lock, "the catalog")
+
+    def read(self, sql: str, params: Sequence[object] | Mapping[str, object] = ()) -> list[Any]:
+        """Rows of a read-only statement on the reading connection (for storage.offers).
+
+        Raises:
+            StorageError: when the database fails.
+        """
+        return self._rows(sql, params)
 
     def _rows(self, sql: str, params: Sequence[object] | Mapping[str, object]) -> list[Any]:
         with self._read_lock:
@@ -648,6 +715,37 @@ def _feed_state(connection: sqlite3.Connection, feed: Feed) -> _FeedState:
         "SELECT generation, building FROM sync_state WHERE feed = ?", (feed,)
     ).fetchone()
     return _FeedState(row[0], row[1])
+
+
+def _stored_origin(connection: sqlite3.Connection) -> tuple[float, float] | None:
+    row = connection.execute("SELECT value FROM meta WHERE key = ?", (_ORIGIN,)).fetchone()
+    if row is None:
+        return None
+    try:
+        latitude, longitude = (float(part) for part in row[0].split(","))
+    except ValueError:
+        return None  # unreadable: the next set_origin writes it again
+    return latitude, longitude
+
+
+def _distance_km(origin: tuple[float, float] | None, row: tuple[Any, ...]) -> float | None:
+    """The distance of a staged offer row (see _parse_offer) from ``origin``."""
+    if row[_ROW_DIGITAL]:
+        return None  # nowhere to go
+    return distance_from(origin, row[_ROW_LATITUDE], row[_ROW_LONGITUDE])
+
+
+def distance_from(origin: tuple[float, float] | None, latitude: object, longitude: object
+                  ) -> float | None:
+    """Kilometres from ``origin`` to a place, or None when either is unknown."""
+    if origin is None or not isinstance(latitude, int | float):
+        return None
+    if not isinstance(longitude, int | float):
+        return None
+    mean_latitude = math.radians((origin[0] + latitude) / 2)
+    north = math.radians(latitude - origin[0])
+    east = math.radians(longitude - origin[1]) * math.cos(mean_latitude)
+    return round(_EARTH_RADIUS_KM * math.hypot(north, east), 3)
 
 
 def _span(connection: sqlite3.Connection) -> tuple[str, str] | None:
@@ -719,21 +817,6 @@ def _summary(row: Sequence[Any]) -> OfferSummary:
         next_beginning=_parse_iso(row[16]),
         bookable_until=_parse_iso(row[17]),
     )
-
-
-# --- search -------------------------------------------------------------------------------
-
-
-def _match_expression(text: str) -> str | None:
-    """An FTS5 query matching every word of ``text`` by prefix, or None without words.
-
-    Each word is quoted, so nothing the visitor types is FTS syntax: words are letters and
-    digits only, hence never contain a quote, and AND/OR/NEAR become plain words.
-    """
-    words = _WORD.findall(unicodedata.normalize("NFC", text))[:_MAX_WORDS]
-    if not words:
-        return None
-    return " ".join(f'"{word[:_MAX_WORD_LENGTH]}"*' for word in words)
 
 
 # --- parsing feed items -------------------------------------------------------------------
@@ -1062,22 +1145,6 @@ def _json(value: object) -> str:
     except (TypeError, ValueError, RecursionError) as error:  # UnicodeError is a ValueError
         raise _Invalid(f"not JSON: {type(error).__name__}") from error
     return text
-
-
-def _iso(moment: datetime) -> str:
-    """``moment`` as the catalog's UTC text, whose order is the instants' order.
-
-    Raises:
-        ValueError: when ``moment`` is naive.
-    """
-    if moment.tzinfo is None:
-        raise ValueError("the catalog needs aware datetimes")
-    utc = moment.astimezone(UTC)
-    # strftime("%Y") does not pad years below 1000 on every platform; order needs padding.
-    return (
-        f"{utc.year:04d}-{utc.month:02d}-{utc.day:02d}"
-        f"T{utc.hour:02d}:{utc.minute:02d}:{utc.second:02d}Z"
-    )
 
 
 def _parse_iso(text: str | None) -> datetime | None:

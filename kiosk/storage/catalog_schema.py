@@ -148,6 +148,30 @@ MIGRATIONS: Final = (
         VALUES (new.id, new.name, new.description, new.venue_name, new.artists);
     END;
     """,
+    # 3: browsing offers (issue 8). The JSON payloads (~1.8 kB an offer, 90 % of the table)
+    # move to a table of their own so that scans and searches read narrow rows; each offer
+    # gets its distance to the kiosk (set_origin), and one covering index holds every column
+    # a filter reads, in distance order: the default "closest first" list stops after a
+    # page, and a count never touches the table.
+    """
+    CREATE TABLE offer_payloads (
+        id INTEGER PRIMARY KEY REFERENCES offers (id) ON DELETE CASCADE,
+        payload TEXT NOT NULL
+    );
+    INSERT INTO offer_payloads (id, payload) SELECT id, payload FROM offers;
+    ALTER TABLE offers DROP COLUMN payload;
+    -- Kilometres from the kiosk; NULL for digital offers and when either place is unknown.
+    ALTER TABLE offers ADD COLUMN distance_km REAL;
+    DROP INDEX offers_by_search_group;
+    DROP INDEX offers_by_subcategory;
+    CREATE INDEX offers_facets ON offers (
+        distance_km, bookable_until, search_group, subcategory_id, min_price_cents,
+        next_beginning, is_event, is_duo, is_digital, audio_disability, mental_disability,
+        motor_disability, visual_disability
+    );
+    CREATE INDEX offers_by_next_beginning ON offers (next_beginning)
+        WHERE next_beginning IS NOT NULL;
+    """,
 )
 
 #: A page of offers is staged in this per-connection table, then written to ``offers`` by
@@ -159,14 +183,14 @@ CREATE_STAGED_OFFERS: Final = """
         id INTEGER PRIMARY KEY, name, description, subcategory_id, venue_id, venue_name,
         artists, is_digital, is_duo, is_event, audio_disability, mental_disability,
         motor_disability, visual_disability, image_url, latitude, longitude, payload,
-        min_price_cents, next_beginning, bookable_until
+        min_price_cents, next_beginning, bookable_until, distance_km
     )
 """
 
 #: One offer of the page, in the column order of ``staged_offers``; a repeated id replaces.
 STAGE_OFFER: Final = """
     INSERT OR REPLACE INTO temp.staged_offers
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 """
 
 #: Writes every staged offer under ``:generation``; the aggregates come computed.
@@ -175,7 +199,7 @@ UPSERT_STAGED_OFFERS: Final = """
         id, name, description, subcategory_id, search_group, venue_id, venue_name, artists,
         is_digital, is_duo, is_event, audio_disability, mental_disability, motor_disability,
         visual_disability, image_url, latitude, longitude, min_price_cents, next_beginning,
-        bookable_until, generation, payload
+        bookable_until, distance_km, generation
     )
     SELECT
         s.id, s.name, s.description, s.subcategory_id,
@@ -183,7 +207,7 @@ UPSERT_STAGED_OFFERS: Final = """
         s.venue_id, s.venue_name, s.artists, s.is_digital, s.is_duo, s.is_event,
         s.audio_disability, s.mental_disability, s.motor_disability, s.visual_disability,
         s.image_url, s.latitude, s.longitude, s.min_price_cents, s.next_beginning,
-        s.bookable_until, :generation, s.payload
+        s.bookable_until, s.distance_km, :generation
     FROM temp.staged_offers AS s
     WHERE true  -- without a WHERE, SQLite could read ON CONFLICT as a join's ON
     ON CONFLICT (id) DO UPDATE SET
@@ -199,7 +223,14 @@ UPSERT_STAGED_OFFERS: Final = """
         latitude = excluded.latitude, longitude = excluded.longitude,
         min_price_cents = excluded.min_price_cents,
         next_beginning = excluded.next_beginning, bookable_until = excluded.bookable_until,
-        generation = excluded.generation, payload = excluded.payload
+        distance_km = excluded.distance_km, generation = excluded.generation
+"""
+
+#: The staged offers' JSON, after UPSERT_STAGED_OFFERS wrote their rows.
+UPSERT_STAGED_PAYLOADS: Final = """
+    INSERT INTO offer_payloads (id, payload)
+    SELECT id, payload FROM temp.staged_offers WHERE true
+    ON CONFLICT (id) DO UPDATE SET payload = excluded.payload
 """
 
 DELETE_STAGED_STOCKS: Final = (

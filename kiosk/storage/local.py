@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
+from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Final
 
-from kiosk.storage.db import check_database, open_database
+from kiosk.storage.db import StorageError, check_database, open_database
 
 STATE_FILE_NAME: Final = "kiosk-state.sqlite3"
 
@@ -50,3 +52,53 @@ class LocalState:
     def close(self) -> None:
         """Close the database; the object must not be used afterwards."""
         self._connection.close()
+
+
+#: The venue the kiosk was enrolled at (JSON), written by enrollment.
+KIOSK_VENUE_KEY: Final = "kiosk_venue"
+
+
+@dataclass(frozen=True)
+class KioskVenue:
+    """Where the kiosk stands: its enrollment venue, for distances, dates and utm links."""
+
+    id: int
+    name: str
+    city: str | None
+    latitude: float | None
+    longitude: float | None
+    timezone: str
+
+    @property
+    def origin(self) -> tuple[float, float] | None:
+        """(latitude, longitude), or None when the venue has no coordinates."""
+        if self.latitude is None or self.longitude is None:
+            return None
+        return self.latitude, self.longitude
+
+
+def remember_kiosk_venue(data_dir: Path, venue: KioskVenue) -> None:
+    """Keep the enrollment venue (not personal data: a public place)."""
+    state = LocalState(data_dir)
+    try:
+        state.set(KIOSK_VENUE_KEY, json.dumps(asdict(venue), ensure_ascii=False))
+    finally:
+        state.close()
+
+
+def kiosk_venue(data_dir: Path) -> KioskVenue | None:
+    """The enrollment venue, or None before enrollment or when the state is unreadable."""
+    try:
+        state = LocalState(data_dir)
+    except StorageError:
+        return None
+    try:
+        text = state.get(KIOSK_VENUE_KEY)
+    finally:
+        state.close()
+    if text is None:
+        return None
+    try:
+        return KioskVenue(**json.loads(text))
+    except (TypeError, ValueError):
+        return None  # written by another version: the next enrollment rewrites it

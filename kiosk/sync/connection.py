@@ -16,8 +16,10 @@ from typing import TYPE_CHECKING
 import kiosk
 from kiosk.api.client import ApiClient
 from kiosk.api.errors import ApiError
+from kiosk.api.models import Venue
 from kiosk.config import Config
 from kiosk.secrets import SecretStore, SecretStoreError
+from kiosk.storage.local import KioskVenue, remember_kiosk_venue
 
 if TYPE_CHECKING:  # Flask and the demo data load only in training mode
     from kiosk.simulator.server import SimulatorServer
@@ -54,6 +56,21 @@ def client_for(config: Config, base_url: str, token: str | None) -> ApiClient:
     )
 
 
+def remember_venue(config: Config, venue: Venue) -> None:
+    """Keep the venue a kiosk was just enrolled at: offers are measured from it."""
+    remember_kiosk_venue(
+        Path(config.data_dir),
+        KioskVenue(
+            id=venue.id,
+            name=venue.public_name or venue.name,
+            city=venue.city,
+            latitude=venue.latitude,
+            longitude=venue.longitude,
+            timezone=venue.timezone,
+        ),
+    )
+
+
 def connect(config: Config) -> Connection:
     """Connect to where this kiosk syncs from, per ``config``; never raises."""
     if config.training_mode:
@@ -81,6 +98,7 @@ def _training(config: Config) -> Connection:
         return Connection(None, f"training simulator: {error}")
     finally:
         client.close()
+    remember_venue(config, enrollment.venue)
     log.info("training mode: simulator on %s", simulator.url)
     return Connection(
         client_for(config, simulator.url, enrollment.device_token), simulator=simulator

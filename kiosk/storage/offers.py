@@ -1,0 +1,354 @@
+"""Browsing the catalog's offers: pages of cards, counts, details and venue pages.
+
+Everything is read through the catalog's reading connection, a page at a time (the offers
+list never holds more than the rows on screen and a few pages around them), and only
+offers bookable at the given instant come out. The SQL pieces come from
+:mod:`kiosk.storage.offer_query`.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any, Final
+
+from kiosk.storage.catalog import Catalog, distance_from
+from kiosk.storage.offer_query import (
+    ACCESSIBILITY,
+    OfferFilters,
+    OfferQuery,
+    build_query,
+    iso_instant,
+    match_expression,
+)
+
+#: Rows per page of the results list.
+PAGE_SIZE: Final = 40
+#: Counting stops here: "1 000+ offres" says enough and keeps broad counts cheap.
+COUNT_CAP: Final = 1000
+#: How many next dates an offer's page lists.
+MAX_DATES: Final = 6
+#: Text matching this many offers is "broad": see build_query(broad_text=…).
+_BROAD_TEXT: Final = 3000
+
+_CARD_COLUMNS: Final = (
+    "o.id, o.name, o.subcategory_id, sc.app_label, o.search_group, o.venue_id, o.venue_name, "
+    "v.city, v.timezone, o.distance_km, o.min_price_cents, o.next_beginning, o.image_url, "
+    "o.is_duo, o.is_digital, o.is_event"
+)
+
+
+@dataclass(frozen=True)
+class OfferCard:
+    """What a card in a rail or a results row shows of one offer."""
+
+    id: int
+    name: str
+    subcategory_id: str
+    subcategory_label: str | None
+    search_group: str | None
+    venue_id: int
+    venue_name: str
+    city: str | None
+    timezone: str | None
+    distance_km: float | None
+    min_price_cents: int | None
+    next_beginning: datetime | None
+    image_url: str | None
+    is_duo: bool
+    is_digital: bool
+    is_event: bool
+
+
+@dataclass(frozen=True)
+class PageCursor:
+    """Where the next page starts: a run of results (see Bucket) and a position in it."""
+
+    bucket: int = 0
+    offset: int = 0
+
+
+@dataclass(frozen=True)
+class Page:
+    """Cards in order, and the cursor of the next page (None after the last)."""
+
+    cards: list[OfferCard]
+    next: PageCursor | None
+
+
+@dataclass(frozen=True)
+class OfferDetail:
+    """The offer page: the card, and what only the full offer says."""
+
+    card: OfferCard
+    description: str
+    address: str
+    dates: tuple[datetime, ...]
+    accessibility: Mapping[str, bool | None]
+    withdrawal_details: str | None
+
+
+@dataclass(frozen=True)
+class VenueDetail:
+    """The venue page."""
+
+    id: int
+    name: str
+    description: str | None
+    address: str
+    timezone: str | None
+    distance_km: float | None
+    activity: str | None
+    opening_hours: Mapping[str, Any] | None
+    accessibility: Mapping[str, bool | None]
+    banner_url: str | None
+
+
+@dataclass(frozen=True)
+class Facet:
+    """One search group or subcategory, with how many bookable offers it has."""
+
+    id: str
+    label: str
+    count: int
+
+
+class OfferBrowser:
+    """Queries of the offers screen over one :class:`Catalog`."""
+
+    def __init__(self, catalog: Catalog) -> None:
+        self._catalog = catalog
+
+    def page(
+        self,
+        filters: OfferFilters,
+        now: datetime,
+        cursor: PageCursor | None = None,
+        *,
+        limit: int = PAGE_SIZE,
+    ) -> Page:
+        """The next ``limit`` offers answering ``filters`` from ``cursor`` (None: the first)."""
+        cursor = cursor or PageCursor()
+        query = self._query(filters, now)
+        cards: list[OfferCard] = []
+        bucket, offset = cursor.bucket, cursor.offset
+        while bucket < len(query.buckets) and len(cards) < limit:
+            wanted = limit - len(cards)
+            ids = self._ids(query, bucket, offset, wanted)
+            cards.extend(self.cards(ids))
+            if len(ids) == wanted:
+                return Page(cards, PageCursor(bucket, offset + len(ids)))
+            bucket, offset = bucket + 1, 0
+        return Page(cards, None)
+
+    def find(
+        self, filters: OfferFilters, now: datetime, *, limit: int = PAGE_SIZE
+    ) -> list[OfferCard]:
+        """The first ``limit`` offers answering ``filters`` (a rail, a test)."""
+        return self.page(filters, now, limit=limit).cards if limit > 0 else []
+
+    def count(self, filters: OfferFilters, now: datetime, *, cap: int = COUNT_CAP) -> int:
+        """How many offers answer ``filters``, up to ``cap``."""
+        query = self._query(filters, now)
+        ((count,),) = self._catalog.read(
+            f"SELECT count(*) FROM (SELECT 1 FROM {query.source} WHERE {query.where} "
+            "LIMIT :cap)",
+            {**query.params, "cap": cap},
+        )
+        return int(count)
+
+    def plan(self, filters: OfferFilters, now: datetime) -> list[str]:
+        """SQLite's plan for the first page (EXPLAIN QUERY PLAN): which index each run uses."""
+        query = self._query(filters, now)
+        return [
+            str(row[3])
+            for bucket in range(len(query.buckets))
+            for row in self._catalog.read(
+                "EXPLAIN QUERY PLAN " + _page_sql(query, bucket),
+                {**query.params, "limit": PAGE_SIZE, "offset": 0},
+            )
+        ]
+
+    def _ids(self, query: OfferQuery, bucket: int, offset: int, limit: int) -> list[int]:
+        rows = self._catalog.read(
+            _page_sql(query, bucket), {**query.params, "limit": limit, "offset": offset}
+        )
+        return [row[0] for row in rows]
+
+    def cards(self, offer_ids: Sequence[int]) -> list[OfferCard]:
+        """The cards of ``offer_ids``, in that order; unknown ids are left out."""
+        if not offer_ids:
+            return []
+        rows = self._catalog.read(
+            f"SELECT {_CARD_COLUMNS} FROM offers o "
+            "LEFT JOIN venues v ON v.id = o.venue_id "
+            "LEFT JOIN subcategories sc ON sc.id = o.subcategory_id "
+            "WHERE o.id IN (SELECT value FROM json_each(?))",
+            (json.dumps(list(offer_ids)),),
+        )
+        by_id = {row[0]: _card(row) for row in rows}
+        return [by_id[offer_id] for offer_id in offer_ids if offer_id in by_id]
+
+    def detail(self, offer_id: int, now: datetime) -> OfferDetail | None:
+        """The offer page, or None when the offer is gone or no longer bookable."""
+        cards = self.cards([offer_id])
+        payload = self._catalog.offer_payload(offer_id)
+        if not cards or payload is None:
+            return None
+        moment = iso_instant(now)
+        rows = self._catalog.read(
+            "SELECT 1 FROM offers WHERE id = ? AND bookable_until > ?", (offer_id, moment)
+        )
+        if not rows:
+            return None
+        dates = self._catalog.read(
+            "SELECT DISTINCT beginning FROM stocks WHERE offer_id = ? AND is_open "
+            "AND closes_at > ? AND beginning IS NOT NULL ORDER BY beginning LIMIT ?",
+            (offer_id, moment, MAX_DATES),
+        )
+        flags = _mapping(payload.get("accessibility"))
+        return OfferDetail(
+            card=cards[0],
+            description=_text(payload.get("description")) or "",
+            address=_offer_address(payload),
+            dates=tuple(_instant(row[0]) for row in dates),
+            accessibility={
+                flag: _flag(flags.get(f"{flag}Disability")) for flag in ACCESSIBILITY
+            },
+            withdrawal_details=_text(payload.get("withdrawalDetails")),
+        )
+
+    def venue(self, venue_id: int) -> VenueDetail | None:
+        """The venue page, or None when the venue is not in the catalog."""
+        payload = self._catalog.venue_payload(venue_id)
+        if payload is None:
+            return None
+        flags = _mapping(payload.get("accessibilityData"))
+        latitude, longitude = payload.get("latitude"), payload.get("longitude")
+        return VenueDetail(
+            id=venue_id,
+            name=_text(payload.get("publicName")) or _text(payload.get("name")) or "",
+            description=_text(payload.get("description")),
+            address=_address(payload.get("street"), payload.get("postalCode"), payload.get("city")),
+            timezone=_text(payload.get("timezone")),
+            distance_km=distance_from(self._catalog.origin, latitude, longitude),
+            activity=_text(payload.get("activity")),
+            opening_hours=payload.get("openingHours")
+            if isinstance(payload.get("openingHours"), dict)
+            else None,
+            accessibility={
+                flag: _flag(flags.get(f"isAccessible{flag.capitalize()}Disability"))
+                for flag in ACCESSIBILITY
+            },
+            banner_url=_text(payload.get("bannerUrl")),
+        )
+
+    def search_groups(self, now: datetime) -> list[Facet]:
+        """The search groups that have bookable offers, in the taxonomy's order."""
+        labels = _search_group_labels(self._catalog)
+        rows = self._catalog.read(
+            "SELECT search_group, count(*) FROM offers WHERE bookable_until > ? "
+            "AND search_group IS NOT NULL GROUP BY search_group",
+            (iso_instant(now),),
+        )
+        counts: dict[str, int] = {str(row[0]): int(row[1]) for row in rows}
+        order = list(labels) + sorted(set(counts) - set(labels))
+        return [
+            Facet(name, labels.get(name, name), counts[name]) for name in order if name in counts
+        ]
+
+    def subcategories(self, search_group: str, now: datetime) -> list[Facet]:
+        """The subcategories of ``search_group`` that have bookable offers, by label."""
+        rows = self._catalog.read(
+            "SELECT o.subcategory_id, COALESCE(sc.app_label, o.subcategory_id), count(*) "
+            "FROM offers o LEFT JOIN subcategories sc ON sc.id = o.subcategory_id "
+            "WHERE o.search_group = ? AND o.bookable_until > ? GROUP BY o.subcategory_id",
+            (search_group, iso_instant(now)),
+        )
+        return sorted((Facet(row[0], row[1], row[2]) for row in rows), key=lambda f: f.label)
+
+    def _query(self, filters: OfferFilters, now: datetime) -> OfferQuery:
+        text = match_expression(filters.text)
+        broad = text is not None and self._matches_at_least(text, _BROAD_TEXT)
+        return build_query(
+            filters, now, has_origin=self._catalog.origin is not None, broad_text=broad
+        )
+
+    def _matches_at_least(self, match: str, count: int) -> bool:
+        ((found,),) = self._catalog.read(
+            "SELECT count(*) FROM (SELECT 1 FROM offers_fts WHERE offers_fts MATCH ? LIMIT ?)",
+            (match, count),
+        )
+        return bool(found >= count)
+
+
+def _page_sql(query: OfferQuery, bucket: int) -> str:
+    run = query.buckets[bucket]
+    return (
+        f"SELECT o.id FROM {query.source} WHERE {query.where} AND {run.condition} "
+        f"ORDER BY {run.order_by} LIMIT :limit OFFSET :offset"
+    )
+
+
+def _search_group_labels(catalog: Catalog) -> dict[str, str]:
+    taxonomy, _etag = catalog.taxonomy()
+    groups = taxonomy.get("searchGroups") if taxonomy else None
+    labels: dict[str, str] = {}
+    for group in groups if isinstance(groups, list) else []:
+        if isinstance(group, dict) and isinstance(group.get("name"), str):
+            name: str = group["name"]
+            labels[name] = _text(group.get("value")) or name
+    return labels
+
+
+def _card(row: Sequence[Any]) -> OfferCard:
+    return OfferCard(
+        id=row[0],
+        name=row[1],
+        subcategory_id=row[2],
+        subcategory_label=row[3],
+        search_group=row[4],
+        venue_id=row[5],
+        venue_name=row[6],
+        city=row[7],
+        timezone=row[8],
+        distance_km=row[9],
+        min_price_cents=row[10],
+        next_beginning=_instant(row[11]) if row[11] else None,
+        image_url=row[12],
+        is_duo=bool(row[13]),
+        is_digital=bool(row[14]),
+        is_event=bool(row[15]),
+    )
+
+
+def _offer_address(payload: Mapping[str, Any]) -> str:
+    """Where the offer takes place: its own address when it has one, else its venue's."""
+    address = _mapping(payload.get("address"))
+    place = address or _mapping(payload.get("venue"))
+    street = place.get("street") if "street" in place else place.get("address")
+    return _address(street, place.get("postalCode"), place.get("city"))
+
+
+def _instant(text: str) -> datetime:
+    return datetime.fromisoformat(text.replace("Z", "+00:00"))
+
+
+def _mapping(value: object) -> dict[str, Any]:
+    return value if isinstance(value, dict) else {}
+
+
+def _text(value: object) -> str | None:
+    return value.strip() or None if isinstance(value, str) else None
+
+
+def _flag(value: object) -> bool | None:
+    return value if isinstance(value, bool) else None
+
+
+def _address(street: object, postal_code: object, city: object) -> str:
+    """``"247 cours Émile-Zola, 69100 Villeurbanne"``, leaving out what is missing."""
+    town = " ".join(part for part in (_text(postal_code), _text(city)) if part)
+    return ", ".join(part for part in (_text(street), town) if part)
