@@ -17,9 +17,13 @@ import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import kiosk
 from kiosk import config
+
+if TYPE_CHECKING:  # the status command imports it when run
+    from kiosk.health import Health
 
 PROG = "passculture-kiosk"
 EXIT_OK = 0
@@ -219,6 +223,7 @@ def _enroll(args: argparse.Namespace) -> int:
     from kiosk.api.errors import ApiError, RateLimited, Rejected, Unreachable
     from kiosk.api.resilience import RetryPolicy
     from kiosk.secrets import SecretStore, SecretStoreError
+    from kiosk.sync.connection import remember_venue
 
     cfg = config.load(config.cli_values(args))
     for problem in cfg.problems:
@@ -278,6 +283,7 @@ def _enroll(args: argparse.Namespace) -> int:
             f"{error}. Fix the secret store, then enroll again with a new code"
         )
     venue = enrollment.venue
+    remember_venue(cfg, venue)
     print(f"enrolled: device {enrollment.device_id}, named {name!r}")
     print(f"venue: {venue.name} ({venue.city or 'no city'}), id {venue.id}")
     print(f"device token stored in: {store.backend_name}")
@@ -308,8 +314,10 @@ def _setup_sync(parser: argparse.ArgumentParser) -> None:
 def _sync(args: argparse.Namespace) -> int:
     # Imported here: requests and the simulator must not slow down the other commands.
     from kiosk.clock import Clock
+    from kiosk.health import heartbeat_health
     from kiosk.storage.catalog import CATALOG_FILE_NAME, open_catalog
     from kiosk.storage.images import open_image_cache
+    from kiosk.storage.local import kiosk_venue
     from kiosk.sync.connection import connect
     from kiosk.sync.engine import sync_once
 
@@ -322,7 +330,11 @@ def _sync(args: argparse.Namespace) -> int:
     catalog = open_catalog(Path(cfg.data_dir) / CATALOG_FILE_NAME)
     images = open_image_cache(cfg)
     try:
-        report = sync_once(connection.client, catalog, Clock(), images=images)
+        venue = kiosk_venue(Path(cfg.data_dir))
+        if venue is not None:
+            catalog.set_origin(*(venue.origin or (None, None)))
+        report = sync_once(connection.client, catalog, Clock(), images=images,
+                           health=lambda: heartbeat_health(cfg))
     finally:
         images.close()
         catalog.close()
@@ -340,8 +352,9 @@ def _sync(args: argparse.Namespace) -> int:
 
 def _setup_status(parser: argparse.ArgumentParser) -> None:
     parser.description = (
-        "Print the kiosk's health (version, mode, enrollment, last sync, catalog, disk, last "
-        "crash) and exit 1 when something needs attention. Reads local files only."
+        "Print the kiosk's health (version, mode, enrollment and venue, last sync, catalog, "
+        "outbox, clock skew, disk, last crash) and exit 1 when something needs attention, "
+        "with one 'problem: …' line each. Reads local files only. See docs/operations.md."
     )
     parser.add_argument("--json", action="store_true", help="one JSON object, for monitoring")
     config.add_arguments(parser)
@@ -357,12 +370,44 @@ def _status(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(health.as_dict(), ensure_ascii=False))
     else:
-        for key, value in health.as_dict().items():
-            if key != "problems":
-                print(f"{key}: {value}")
-        for problem in health.problems:
-            print(f"problem: {problem}")
+        for line in _status_lines(health):
+            print(line)
     return 0 if health.healthy else EXIT_FAILURE
+
+
+def _status_lines(health: Health) -> list[str]:
+    """``status``'s text: one fact per line, then one line per problem."""
+    from datetime import UTC, datetime
+
+    def ago(iso: str | None) -> str:
+        if iso is None:
+            return "never"
+        seconds = max(0, int((datetime.now(UTC) - datetime.fromisoformat(iso)).total_seconds()))
+        age = (f"{seconds // 86400} d" if seconds >= 86400 else
+               f"{seconds // 3600} h" if seconds >= 3600 else f"{seconds // 60} min")
+        return f"{iso} ({age} ago)"
+
+    venue = health.venue
+    skew = health.clock_skew_seconds
+    lines = [
+        f"version: {health.version}",
+        f"mode: {health.mode}",
+        "enrolled: " + {None: "not needed (training mode)", True: "yes", False: "no"}[
+            health.enrolled],
+        "venue: " + (f"{venue.get('name')} ({venue.get('city') or 'no city'}), id {venue['id']}"
+                     if venue else "unknown (not recorded at enrollment)"),
+        f"last sync: {ago(health.last_sync)}",
+        f"catalog: {health.bookable_offers} bookable offers, {health.venues} venues",
+        "outbox: " + ("unknown (no outbox in this version)" if health.outbox_depth is None
+                      else f"{health.outbox_depth} waiting"),
+        "clock skew: " + ("unknown (no heartbeat yet)" if skew is None else
+                          f"{skew:+.1f} s (the PC is {'behind' if skew > 0 else 'ahead of'} "
+                          "the central API)"),
+        f"disk: {health.free_bytes / 1e9:.1f} GB free for {health.data_dir}",
+        f"last crash: {ago(health.last_crash)}",
+        f"healthy: {'yes' if health.healthy else 'no'}",
+    ]
+    return lines + [f"problem: {problem}" for problem in health.problems]
 
 
 _COMMAND_LIST: tuple[Command, ...] = (

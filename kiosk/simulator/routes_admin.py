@@ -16,6 +16,7 @@ from kiosk.simulator import data
 from kiosk.simulator.app import current
 from kiosk.simulator.data import JsonObject
 from kiosk.simulator.faults import FaultRule, FaultSpecError
+from kiosk.simulator.fleet import fleet, render_fleet
 from kiosk.simulator.responses import coded_error, field_errors, json_response, request_json
 from kiosk.simulator.routes_kiosk import STATUSES, kiosk_config
 from kiosk.simulator.routes_native import base_url, settings
@@ -65,6 +66,7 @@ def summary() -> Response:
         "lastSeq": store.last_seq,
         "minSeq": store.min_seq,
         "devices": len(store.devices()),
+        "fleet": "/admin/fleet",
         "faults": [str(rule) for rule in current().faults.rules],
     })  # fmt: skip
 
@@ -260,6 +262,22 @@ def list_heartbeats() -> Response:
     limit = request.args.get("limit", type=int, default=100)
     device_id = request.args.get("deviceId")
     return json_response(current().store.heartbeats(device_id, max(1, min(limit, 1000))))
+
+
+@blueprint.get("/fleet")
+def show_fleet() -> Response:
+    """Every kiosk and its last heartbeat, stale ones highlighted (HTML; ``?format=json``)."""
+    page = fleet(current().store)
+    if request.args.get("format") == "json":
+        return json_response(page, headers={"Cache-Control": "no-store"})
+    response = Response(render_fleet(page), mimetype="text/html")
+    response.headers.update({
+        "Cache-Control": "no-store",
+        # Defence in depth on top of autoescaping: no script, no outside resource.
+        "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'",
+        "X-Content-Type-Options": "nosniff",
+    })  # fmt: skip
+    return response
 
 
 @blueprint.get("/preregistrations")

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import math
 import re
 import time
 import uuid
@@ -261,6 +262,11 @@ ACTIVITIES = (
     "APPRENTICE_STUDENT", "VOLUNTEER", "INACTIVE", "UNEMPLOYED",
 )  # fmt: skip
 STATUSES = ("PENDING", "COMPLETED", "EXPIRED")
+#: What a heartbeat may carry (openapi.yaml, HeartbeatRequest); the simulator keeps these.
+HEARTBEAT_FIELDS = (
+    "version", "uptime", "lastSyncAt", "outboxDepth", "errorCounts", "freeBytes",
+    "lastCrashAt", "clockSkewSeconds", "bookableOffers", "syncInterval", "problems",
+)  # fmt: skip
 
 
 def _age_on(birth: date, today: date) -> int:
@@ -431,18 +437,32 @@ def _heartbeat_errors(body: JsonObject) -> dict[str, list[str]]:
     version = body.get("version")
     if not isinstance(version, str) or not version:
         errors["version"] = [REQUIRED]
-    for key in ("uptime", "outboxDepth"):
+    for key in ("uptime", "outboxDepth", "freeBytes", "bookableOffers", "syncInterval"):
         value = body.get(key)
-        if not isinstance(value, int) or isinstance(value, bool) or value < 0:
-            errors[key] = ["Entier positif ou nul attendu."]
-    last_sync = body.get("lastSyncAt")
-    if last_sync is not None:
+        if value is None and key not in ("uptime", "outboxDepth"):
+            continue  # optional: kiosks before 0.2 do not send it
+        least = 1 if key == "syncInterval" else 0
+        if not isinstance(value, int) or isinstance(value, bool) or value < least:
+            errors[key] = [f"Entier supérieur ou égal à {least} attendu."]
+    for key in ("lastSyncAt", "lastCrashAt"):
+        moment = body.get(key)
+        if moment is None:
+            continue
         try:
-            if not isinstance(last_sync, str) or not last_sync.endswith("Z"):
-                raise ValueError(last_sync)
-            datetime.fromisoformat(last_sync.replace("Z", "+00:00"))
+            if not isinstance(moment, str) or not moment.endswith("Z"):
+                raise ValueError(moment)
+            datetime.fromisoformat(moment.replace("Z", "+00:00"))
         except ValueError:
-            errors["lastSyncAt"] = ["Datetime ISO-8601 UTC (…Z) ou null attendue."]
+            errors[key] = ["Datetime ISO-8601 UTC (…Z) ou null attendue."]
+    skew = body.get("clockSkewSeconds")
+    if skew is not None and (not isinstance(skew, int | float) or isinstance(skew, bool)
+                             or not math.isfinite(skew)):
+        errors["clockSkewSeconds"] = ["Nombre ou null attendu."]
+    problems = body.get("problems", [])
+    if not isinstance(problems, list) or len(problems) > 20 or not all(
+        isinstance(p, str) and len(p) <= 200 for p in problems
+    ):
+        errors["problems"] = ["Liste de 20 textes de 200 caractères au plus attendue."]
     counts = body.get("errorCounts", {})
     if not isinstance(counts, dict) or not all(
         isinstance(v, int) and not isinstance(v, bool) and v >= 0 for v in counts.values()
@@ -463,8 +483,7 @@ def heartbeat() -> Response:
     errors = _heartbeat_errors(body)
     if errors:
         return field_errors(errors)
-    record = {key: body.get(key) for key in
-              ("version", "uptime", "lastSyncAt", "outboxDepth", "errorCounts")}  # fmt: skip
+    record = {key: body.get(key) for key in HEARTBEAT_FIELDS}
     current().store.add_heartbeat(_device().id, record)
     # A clock-skew fault plays a server whose clock differs from the kiosk's: its Date
     # header and the time it states must agree, as they would for a real server.

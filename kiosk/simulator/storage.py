@@ -562,13 +562,25 @@ class Store:
 
     # --- heartbeats ---------------------------------------------------------------------------
 
-    def add_heartbeat(self, device_id: str, payload: JsonObject) -> None:
-        """Record one heartbeat."""
+    def add_heartbeat(
+        self, device_id: str, payload: JsonObject, *, received_at: str | None = None
+    ) -> None:
+        """Record one heartbeat (``received_at``: now, unless a test backdates it)."""
         with self._transaction() as db:
             db.execute(
                 "INSERT INTO heartbeats (device_id, received_at, payload) VALUES (?, ?, ?)",
-                (device_id, now_iso(), _dumps(payload)),
+                (device_id, received_at or now_iso(), _dumps(payload)),
             )
+
+    def latest_heartbeats(self) -> dict[str, JsonObject]:
+        """Each device's latest heartbeat, with its ``receivedAt`` and its count so far."""
+        with self._lock:
+            rows = self._db.execute(
+                "SELECT h.device_id, h.received_at, h.payload, n.beats FROM heartbeats h"
+                " JOIN (SELECT device_id, MAX(id) AS last, COUNT(*) AS beats FROM heartbeats"
+                "       GROUP BY device_id) n ON h.id = n.last"
+            ).fetchall()
+        return {r[0]: {**_load(r[2]), "receivedAt": r[1], "heartbeats": r[3]} for r in rows}
 
     def heartbeats(self, device_id: str | None = None, limit: int = 100) -> list[JsonObject]:
         """The latest heartbeats, newest first, of one device or of all."""

@@ -14,10 +14,12 @@ counted in the report's steps and never make the sync fail.
 from __future__ import annotations
 
 import logging
+import shutil
+import sqlite3
 import time
 from collections.abc import Callable, Mapping
 from concurrent.futures import ThreadPoolExecutor
-from datetime import timedelta
+from datetime import UTC, timedelta
 from urllib.parse import urlsplit
 
 import kiosk
@@ -32,9 +34,11 @@ from kiosk.api.errors import (
 )
 from kiosk.api.models import FeedPage, Fetched
 from kiosk.clock import Clock
+from kiosk.health import CLOCK_SKEW_KEY
 from kiosk.storage.catalog import Catalog, Feed
 from kiosk.storage.db import StorageError
 from kiosk.storage.images import ImageCache, ImageRefused
+from kiosk.storage.local import LocalState
 from kiosk.sync.report import SyncReport
 
 log = logging.getLogger(__name__)
@@ -87,7 +91,7 @@ def sync_once(
         for feed in ("venues", "offers"):
             _pull_feed(api, catalog, clock, feed, report, page_limit)
         catalog.refresh_bookable(clock.now())
-        _heartbeat(api, clock, health, report)
+        _heartbeat(api, catalog, clock, health, report)
     except Unauthorized:
         report.error = "the central API refused this kiosk's token: enroll it again"
     except ApiError as error:
@@ -170,7 +174,11 @@ def _apply_page(catalog: Catalog, clock: Clock, feed: Feed, page: FeedPage,
 
 
 def base_health() -> dict[str, object]:
-    """What every heartbeat carries; callers add the outbox depth and error counts."""
+    """What every heartbeat carries; callers add the outbox depth and error counts.
+
+    The engine adds :func:`sync_health`; ``sync_once``'s ``health`` callable adds the rest
+    (``kiosk.health.heartbeat_health``: crash, problems) and wins over both.
+    """
     return {
         "version": kiosk.__version__,
         "uptime": int(time.monotonic() - _STARTED),
@@ -179,17 +187,52 @@ def base_health() -> dict[str, object]:
     }
 
 
-def _heartbeat(api: ApiClient, clock: Clock, health: Callable[[], Mapping[str, object]],
-               report: SyncReport) -> None:
-    api.heartbeat({**base_health(), **health()})
+def sync_health(api: ApiClient, catalog: Catalog, clock: Clock) -> dict[str, object]:
+    """Heartbeat fields the engine knows: last sync, clock skew so far, catalog, disk.
+
+    ``lastSyncAt`` is the last sync that completed before this one (null on the first);
+    ``clockSkewSeconds`` is the estimate before this heartbeat (the previous heartbeat's,
+    or this sync's ``Date`` headers).
+    """
+    last_sync = catalog.last_success()
+    skew = api.clock_skew()
+    try:
+        free_bytes: int | None = shutil.disk_usage(catalog.path.parent).free
+    except OSError:
+        free_bytes = None
+    return {
+        "lastSyncAt": None if last_sync is None
+        else last_sync.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
+        "clockSkewSeconds": None if skew is None else round(skew, 1),
+        "bookableOffers": catalog.counts(clock.now()).bookable_offers,
+        "freeBytes": free_bytes,
+    }
+
+
+def _heartbeat(api: ApiClient, catalog: Catalog, clock: Clock,
+               health: Callable[[], Mapping[str, object]], report: SyncReport) -> None:
+    api.heartbeat({**base_health(), **sync_health(api, catalog, clock), **health()})
     skew = api.clock_skew()
     report.clock_skew_seconds = skew
+    if skew is not None:
+        _remember_skew(catalog, skew)
     server_now = api.server_now()
     if skew is not None and server_now is not None and abs(skew) > CLOCK_TOLERANCE_S:
         log.warning("the PC clock is %.0f s off the central API's; correcting", skew)
         clock.correct(server_now)
     report.steps.append("heartbeat sent")
 
+
+def _remember_skew(catalog: Catalog, skew: float) -> None:
+    """Keep the skew for ``passculture-kiosk status``, in the local state next to the catalog."""
+    try:
+        state = LocalState(catalog.path.parent)
+        try:
+            state.set(CLOCK_SKEW_KEY, f"{skew:.1f}")
+        finally:
+            state.close()
+    except (StorageError, sqlite3.Error) as error:
+        log.warning("clock skew not remembered: %s", error)
 
 
 def _pull_images(api: ApiClient, catalog: Catalog, images: ImageCache, clock: Clock,
