@@ -2,8 +2,9 @@
 
 Every setting is one :class:`Option` in :data:`OPTIONS`. That single spec drives the defaults,
 the TOML files, the ``PCK_*`` environment variables, the command-line flags and
-``docs/configuration.md``. Sources, lowest first: defaults, system file, user file,
-environment, command line. A bad value never stops the kiosk: :func:`load` records a
+``docs/configuration.md``. Sources, lowest first: defaults, system file, user file, Windows
+policy (:mod:`kiosk.winpolicy`), environment, command line. A bad value never stops the
+kiosk: :func:`load` records a
 :class:`ConfigProblem` and keeps the value of the layer below.
 """
 
@@ -23,6 +24,7 @@ from urllib.parse import urlsplit, urlunsplit
 
 import platformdirs
 
+from kiosk import winpolicy
 from kiosk.net import is_loopback
 
 APP_NAME = "passculture-kiosk"
@@ -784,6 +786,34 @@ class _Loader:
     def _file_problem(self, source: str, message: str) -> None:
         self.problems.append(ConfigProblem(None, source, message))
 
+    def policy(self, values: Mapping[str, object] | None, base: Path) -> None:
+        """The Windows policy layer: registry values named like the options."""
+        source = winpolicy.POLICY_SOURCE
+        if values is None:
+            try:
+                values = winpolicy.read_values()
+            except OSError as error:
+                reason = error.strerror or str(error)
+                self._file_problem(source, f"{source} cannot be read ({reason}); it is ignored")
+                return
+        for name, raw in values.items():
+            option = _BY_NAME.get(name.lower())
+            if option is None:
+                message = f"{source} has an unknown value {name!r}, which is ignored"
+                self.problems.append(ConfigProblem(name, source, message + _did_you_mean(name)))
+                continue
+            value, text = winpolicy.as_setting(raw, boolean=option.kind is Kind.BOOL)
+            if not isinstance(value, str | int):
+                kept = format_value(option, self.values[option.name])
+                message = (
+                    f"{name} in {source} is a {winpolicy.registry_type_name(raw)} value; use "
+                    f"REG_SZ or REG_DWORD; {option.name} keeps {kept} ({self.sources[option.name]})"
+                )
+                self.problems.append(ConfigProblem(option.name, source, message))
+                continue
+            setting = f"{name} = {_literal(_shown(option, raw))} in {source}"
+            self.set(option, value, text=text, source=source, setting=setting, base=base)
+
     def environment(self, environ: Mapping[str, str]) -> None:
         cwd = Path.cwd()
         for option in OPTIONS:
@@ -816,21 +846,28 @@ class _Loader:
 def load(
     cli_values: Mapping[str, object] | None = None,
     environ: Mapping[str, str] | None = None,
+    policy: Mapping[str, object] | None = None,
 ) -> Config:
-    """Load the configuration: defaults, system file, user file, environment, command line.
+    """Load the configuration: defaults, files, Windows policy, environment, command line.
 
     Never raises for a bad setting: each one becomes a :class:`ConfigProblem` in
     ``Config.problems`` and the value of the layer below is kept. A missing file is fine.
+    A Group Policy is enforced by IT, so it beats both files; the environment and the
+    command line, set by whoever starts the kiosk (IT again), still beat it.
 
     Args:
         cli_values: option values given on the command line (see :func:`cli_values`);
             strings are parsed like environment values.
         environ: the environment to read; ``os.environ`` when None.
+        policy: the raw Windows policy values (registry value name → data); read from
+            HKLM by :func:`kiosk.winpolicy.read_values` when None (nothing outside Windows).
     """
     env = os.environ if environ is None else environ
     loader = _Loader()
-    loader.file("system file", system_config_path(env))
+    system_file = system_config_path(env)
+    loader.file("system file", system_file)
     loader.file("user file", user_config_path(env))
+    loader.policy(policy, base=system_file.parent)
     loader.environment(env)
     loader.command_line(cli_values or {})
     return Config(loader.values, loader.sources, loader.problems)
@@ -906,9 +943,14 @@ def render_markdown() -> str:
         f"   - Windows: {_code(WINDOWS_USER_CONFIG)}",
         "",
         f"   Set {_code(USER_CONFIG_ENV)} to read another file instead.",
-        f"4. **Environment variables**: {_code(ENV_PREFIX)} followed by the option name in "
+        "4. **Windows Group Policy** (Windows only): one registry value per option, named like "
+        f"the option, under {_code(winpolicy.POLICY_PATH)}; the ADMX template in "
+        "`packaging/windows/policy/` writes them (see `docs/deploy-windows.md`). Text is "
+        "REG_SZ, numbers and yes/no REG_DWORD. A policy is enforced by IT, so it beats both "
+        "files.",
+        f"5. **Environment variables**: {_code(ENV_PREFIX)} followed by the option name in "
         "capitals, for example `PCK_IDLE_TIMEOUT=120`.",
-        "5. **Command-line flags**, for example `--idle-timeout 120`, or `--windowed` and "
+        "6. **Command-line flags**, for example `--idle-timeout 120`, or `--windowed` and "
         "`--no-windowed` for a yes/no option.",
         "",
         "A missing file is fine: the kiosk runs on its defaults.",
