@@ -146,8 +146,9 @@ def build_query(
     The query walks the covering index ``offers_facets`` (every filter column, in distance
     order), which bounds any question by one pass over narrow index entries and stops after
     a page when results are many; SQLite's own guesses were up to 50 times slower. The
-    exception is text matching few offers (``broad_text`` False; the caller probes the
-    search index): fetching those few rows by id and sorting them is quicker.
+    exceptions are text matching few offers (``broad_text`` False; the caller probes the
+    search index) and one venue's offers (``offers_by_venue``; the index above has no venue
+    column): fetching those few rows and sorting them is quicker.
     """
     clauses = ["o.bookable_until > :now"]
     params: dict[str, object] = {"now": iso_instant(now)}
@@ -171,7 +172,7 @@ def build_query(
     if filters.venue_id is not None:
         clauses.append("o.venue_id = :venue_id")
         params["venue_id"] = filters.venue_id
-    narrow = match is not None and not broad_text
+    narrow = (match is not None and not broad_text) or filters.venue_id is not None
     source = "offers o" if narrow else "offers o INDEXED BY offers_facets"
     buckets = _buckets(filters, match, params, has_origin)
     return OfferQuery(" AND ".join(clauses), buckets, params, source)

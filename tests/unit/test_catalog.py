@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator, Sequence
-from datetime import UTC, datetime, timedelta
+from collections.abc import Iterator
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -14,116 +14,7 @@ from hypothesis import strategies as st
 
 from kiosk.storage.catalog import Catalog, PageResult, _move_aside, open_catalog
 from kiosk.storage.db import StorageError
-
-NOW = datetime(2025, 6, 1, 9, 0, tzinfo=UTC)
-
-
-def iso(moment: datetime) -> str:
-    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
-
-
-def stock(
-    stock_id: int,
-    price: int = 1000,
-    *,
-    begins: datetime | None = None,
-    limit: datetime | None = None,
-    remaining: int | None = None,
-    bookable: bool = True,
-    sold_out: bool = False,
-    expired: bool = False,
-) -> dict[str, Any]:
-    return {
-        "id": stock_id,
-        "price": price,
-        "beginningDatetime": iso(begins) if begins else None,
-        "bookingLimitDatetime": iso(limit) if limit else None,
-        "cancellationLimitDatetime": None,
-        "remainingQuantity": remaining,
-        "isBookable": bookable,
-        "isExpired": expired,
-        "isSoldOut": sold_out,
-        "isForbiddenToUnderage": False,
-        "priceCategoryLabel": None,
-        "features": [],
-    }
-
-
-def offer(
-    offer_id: int,
-    name: str = "Un livre",
-    *,
-    description: str | None = None,
-    stocks: Sequence[dict[str, Any]] | None = None,
-    venue_name: str = "Médiathèque du centre",
-    artists: Sequence[str] = (),
-    subcategory: str = "LIVRE_PAPIER",
-) -> dict[str, Any]:
-    return {
-        "id": offer_id,
-        "name": name,
-        "description": description,
-        "subcategoryId": subcategory,
-        "isDigital": False,
-        "isDuo": True,
-        "isEvent": False,
-        "isEducational": False,
-        "isExpired": False,
-        "isSoldOut": False,
-        "isReleased": True,
-        "images": {"recto": {"url": f"https://storage.example/{offer_id}.png", "credit": None}},
-        "accessibility": {
-            "audioDisability": True,
-            "mentalDisability": None,
-            "motorDisability": False,
-            "visualDisability": False,
-        },
-        "address": None,
-        "venue": {
-            "id": 7,
-            "name": venue_name,
-            "publicName": None,
-            "coordinates": {"latitude": 45.7664, "longitude": 4.8795},
-            "timezone": "Europe/Paris",
-            "isOpenToPublic": True,
-            "isPermanent": True,
-            "offerer": {"name": venue_name},
-        },
-        "stocks": list(stocks) if stocks is not None else [stock(offer_id * 10)],
-        "extraData": None,
-        "artists": [{"id": None, "name": name, "image": None, "role": None} for name in artists],
-    }
-
-
-def venue(venue_id: int, name: str = "Salle des fêtes") -> dict[str, Any]:
-    return {
-        "id": venue_id,
-        "name": name,
-        "publicName": None,
-        "postalCode": "69100",
-        "city": "Villeurbanne",
-        "latitude": 45.77,
-        "longitude": 4.88,
-        "timezone": "Europe/Paris",
-        "isPermanent": True,
-        "isOpenToPublic": True,
-        "activity": "LIBRARY",
-    }
-
-
-def page(
-    catalog: Catalog,
-    items: Sequence[object],
-    deleted: Sequence[object] = (),
-    cursor: str = "c1",
-    *,
-    full: bool = False,
-    more: bool = False,
-    now: datetime = NOW,
-) -> PageResult:
-    return catalog.apply_offers_page(
-        items, deleted, cursor, full_resync=full, has_more=more, now=now
-    )
+from tests.catalog_data import NOW, offer, page, stock, venue
 
 
 def ids(catalog: Catalog) -> set[int]:
