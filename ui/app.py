@@ -6,7 +6,7 @@ import argparse
 import logging
 import os
 import signal
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from PySide6.QtCore import (
@@ -32,10 +32,13 @@ from kiosk import config as kiosk_config
 from kiosk.clock import Clock
 from kiosk.domain import links
 from kiosk.domain.eligibility import EligibilityRules
+from kiosk.health import heartbeat_health
 from kiosk.logs import setup_logging
 from kiosk.paths import FONTS_DIR, RESOURCES_DIR
 from kiosk.storage.catalog import CATALOG_FILE_NAME, open_catalog
-from kiosk.storage.images import open_image_cache
+from kiosk.storage.db import StorageError
+from kiosk.storage.images import ImageCache, open_image_cache
+from kiosk.storage.local import KioskVenue, kiosk_venue
 from kiosk.sync.connection import Connection, connect
 from kiosk.sync.engine import sync_once
 from kiosk.sync.report import SyncReport
@@ -45,8 +48,11 @@ from ui.icons import IconImageProvider
 from ui.models.attract import AttractModel
 from ui.models.eligibility import EligibilityModel
 from ui.models.navigation import ATTRACT, NavigationModel
+from ui.models.offers import OffersModel
 from ui.models.preferences import PreferencesModel
 from ui.models.sync import SyncModel
+from ui.offer_images import PROVIDER_ID as OFFER_IMAGE_PROVIDER_ID
+from ui.offer_images import OfferImageProvider
 from ui.printing import TicketPrinter
 from ui.qr import PROVIDER_ID as QR_PROVIDER_ID
 from ui.qr import QrImageProvider
@@ -54,6 +60,7 @@ from ui.runner import TaskRunner
 from ui.scene import find_item, visible_texts
 from ui.session import Session
 from ui.speech import Speech
+from ui.watchdog import Watchdog
 
 log = logging.getLogger(__name__)
 
@@ -125,9 +132,11 @@ class AppModel(QObject):
 
     changed = Signal()
 
-    def __init__(self, config: kiosk_config.Config, *, windowed: bool, size: QSize) -> None:
+    def __init__(self, config: kiosk_config.Config, *, windowed: bool, size: QSize,
+                 venue_id: Callable[[], int | None]) -> None:
         super().__init__()
         self._config = config
+        self._venue_id = venue_id
         self._windowed = windowed
         self._size = size
         self._staff_unlocked = False
@@ -175,7 +184,7 @@ class AppModel(QObject):
     @Slot(str, result=str)
     def appLink(self, path: str) -> str:  # noqa: N802 - called from QML
         """Return the official app's URL for ``path``, tagged with the kiosk's utm fields."""
-        return links.app_link(path)
+        return links.app_link(path, self._venue_id())
 
 
 class Kiosk:
@@ -195,6 +204,7 @@ class Kiosk:
         self.config = config
         self.app = ensure_application()
         self.clock = clock or Clock()
+        self._venue: KioskVenue | None = None
         self.catalog = open_catalog(Path(config.data_dir) / CATALOG_FILE_NAME)
         self.runner = TaskRunner()
         self.navigation = NavigationModel()
@@ -210,18 +220,24 @@ class Kiosk:
         self.session.register(self.speech)
         self.sync = self._sync_model(connection, second_ms)
         self.attract = AttractModel(self.catalog, self.clock, lambda: self.preferences.language)
-        self.sync.sync_finished.connect(lambda _report: self.attract.refresh())
-        self.session.register(self.navigation, self.preferences, self.eligibility)
+        self.offers = OffersModel(self.runner, self.catalog, self.clock,
+                                  lambda: self.preferences.language, self.venue)
+        self.sync.sync_finished.connect(self._on_sync_finished)
+        self.session.register(self.navigation, self.preferences, self.eligibility, self.offers)
         self.navigation.navigated.connect(self._on_navigation_navigated)
         self.app_model = AppModel(
             config,
             windowed=config.windowed if windowed is None else windowed,
             size=size or QSize(1280, 720),
+            venue_id=lambda: venue.id if (venue := self.venue()) else None,
         )
         self.engine = QQmlApplicationEngine()
         self.engine.addImportPath(str(QML_DIR))
         self.engine.addImageProvider(QR_PROVIDER_ID, QrImageProvider())
         self.engine.addImageProvider(ICON_PROVIDER_ID, IconImageProvider())
+        self._picture_cache = _open_picture_cache(config)
+        self.engine.addImageProvider(OFFER_IMAGE_PROVIDER_ID,
+                                     OfferImageProvider(self._picture_cache))
         context = self.engine.rootContext()
         context.setContextProperty("kiosk", self.app_model)
         context.setContextProperty("navigation", self.navigation)
@@ -232,6 +248,7 @@ class Kiosk:
         context.setContextProperty("speech", self.speech)
         context.setContextProperty("sync", self.sync)
         context.setContextProperty("attractModel", self.attract)
+        context.setContextProperty("offers", self.offers)
         self.translations = Translations(self.engine)
         self.translations.apply(self.preferences.language)
         self.preferences.languageChanged.connect(self._on_preferences_language_changed)
@@ -259,14 +276,27 @@ class Kiosk:
             return ""
         return "\n".join(visible_texts(screen, include_controls=False))
 
+    def venue(self) -> KioskVenue | None:
+        """Where the kiosk stands (its enrollment venue), None before enrollment."""
+        if self._venue is None:
+            self._venue = kiosk_venue(Path(self.config.data_dir))
+        return self._venue
+
     def _on_navigation_navigated(self, screen: str) -> None:
         if screen != ATTRACT:
             self.session.begin()
+        if screen == "offers":
+            self.offers.enter()
+
+    def _on_sync_finished(self, _report: SyncReport) -> None:
+        self.attract.refresh()
+        self.offers.refresh()
 
     def _on_preferences_language_changed(self) -> None:
         self.translations.apply(self.preferences.language)
         self.eligibility.language_changed()
         self.attract.refresh()
+        self.offers.language_changed()
 
     def eligibility_rules(self) -> EligibilityRules:
         """The central settings' amounts and switches when synced, DOMAIN.md defaults else."""
@@ -288,14 +318,23 @@ class Kiosk:
         self._sync_catalog = sync_catalog
         self._images = open_image_cache(self.config)
         images = self._images
-        return SyncModel(
-            self.runner, lambda: sync_once(client, sync_catalog, self.clock, images=images),
-            self.config.sync_interval, second_ms=second_ms,
-        )
+
+        def run_sync() -> SyncReport:
+            venue = self.venue()
+            if venue is not None and venue.origin is not None:
+                sync_catalog.set_origin(*venue.origin)  # offers are measured from here
+            return sync_once(client, sync_catalog, self.clock, images=images,
+                             health=lambda: heartbeat_health(self.config))
+
+        return SyncModel(self.runner, run_sync, self.config.sync_interval, second_ms=second_ms)
 
     def close(self) -> None:
         """Tear everything down in an order that leaves no QML binding on a dead object."""
         self.app.removeEventFilter(self.session)
+        # The on-screen keyboard's state belongs to the application, not to this window:
+        # close it, or the next window built in this process opens with it up.
+        self.window.contentItem().forceActiveFocus()
+        QGuiApplication.inputMethod().hide()
         self.session.stop()
         self.sync.stop()
         self.runner.shutdown()
@@ -306,9 +345,20 @@ class Kiosk:
         QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
         self.translations.remove_all()
         self.catalog.close()
+        if self._picture_cache is not None:
+            self._picture_cache.close()
         if getattr(self, "_sync_catalog", None) is not None:
             self._sync_catalog.close()
             self._images.close()
+
+
+def _open_picture_cache(config: kiosk_config.Config) -> ImageCache | None:
+    """The image cache the offers screen reads; None (placeholders only) when unusable."""
+    try:
+        return open_image_cache(config)
+    except (OSError, StorageError, ValueError) as error:
+        log.warning("offer pictures unavailable: %s", error)
+        return None
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -364,10 +414,14 @@ def run(argv: Sequence[str]) -> int:
         return 1
     kiosk_window.sync.start()
     kiosk_window.sync.watch_network()
+    # systemd (the .deb's unit): READY=1 at the first frame, then WATCHDOG=1 from this thread.
+    watchdog = Watchdog(kiosk_window.window, status=f"kiosk {kiosk.__version__} running")
+    watchdog.start()
     wake = _quit_on_signals(app)
     log.info("kiosk %s started (%s mode)", kiosk.__version__,
              "training" if config.training_mode else "production")
     code = app.exec()
+    watchdog.stop()
     wake.stop()
     kiosk_window.close()
     connection.close()

@@ -45,3 +45,15 @@ def moment(language: str, when: datetime, timezone: str | None) -> str:
     day_part = day(language, local, weekday=True).rsplit(" ", 1)[0]  # the year is implied
     time_part = locale.toString(QTime(local.hour, local.minute), QLocale.FormatType.ShortFormat)
     return f"{day_part}, {time_part}"
+
+
+def distance(language: str, km: float | None) -> str:
+    """How far a place is: « 350 m », « 1,2 km », « 12 km » ("" when unknown)."""
+    if km is None:
+        return ""
+    locale = locale_for(language)
+    if km < 1:
+        metres = max(10, round(km * 1000, -1))  # tens of metres: a GPS is no more precise
+        return f"{locale.toString(int(metres))}\N{NO-BREAK SPACE}m"
+    decimals = 1 if km < 10 else 0
+    return f"{locale.toString(float(km), 'f', decimals)}\N{NO-BREAK SPACE}km"

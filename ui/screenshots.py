@@ -117,7 +117,53 @@ def _tour(kiosk: Kiosk, out_dir: Path, suffix: str, language: str,
     shots.append(_grab(kiosk, out_dir, f"accessibility-{suffix}"))
     panel.setProperty("accessibilityOpen", False)
     shots.extend(_eligibility(kiosk, out_dir, suffix, prepare))
+    shots.extend(_offers(kiosk, out_dir, suffix, prepare))
     return shots
+
+
+def _offers(kiosk: Kiosk, out_dir: Path, suffix: str, prepare: Callable[[], None]
+            ) -> list[Path]:
+    """The offers home, results as typed, the filters, a filtered list, an offer, a venue."""
+    offers = kiosk.offers
+    prepare()
+    kiosk.navigation.home()
+    kiosk.navigation.go("offers")
+    _wait_until(lambda: bool(offers.rails))
+    shots = [_grab(kiosk, out_dir, f"offers-1-home-{suffix}")]
+    offers.setProperty("text", "concert")
+    _wait_until(lambda: not offers.busy)
+    shots.append(_grab(kiosk, out_dir, f"offers-2-results-{suffix}"))
+    offers.setProperty("text", "")
+    offers.openFilters()
+    offers.setSearchGroup("CONCERTS_FESTIVALS")
+    offers.setMaxPrice(0)
+    offers.setDistance(10)
+    _wait_until(lambda: not offers.busy)
+    shots.append(_grab(kiosk, out_dir, f"offers-3-filters-{suffix}"))
+    offers.showResults()
+    _wait_until(lambda: not offers.busy)
+    shots.append(_grab(kiosk, out_dir, f"offers-4-filtered-{suffix}"))
+    offers.setMaxPrice(-1)
+    _wait_until(lambda: not offers.busy)
+    first = offers.results.offer_id_at(0)
+    if first is not None:
+        offers.openOffer(first)
+        shots.append(_grab(kiosk, out_dir, f"offers-5-detail-{suffix}"))
+        offers.openVenue(int(offers.detail["venueId"]))
+        shots.append(_grab(kiosk, out_dir, f"offers-6-venue-{suffix}"))
+    offers.setProperty("text", "zzzz")
+    _wait_until(lambda: not offers.busy)
+    shots.append(_grab(kiosk, out_dir, f"offers-7-no-result-{suffix}"))
+    kiosk.session.finish()
+    return shots
+
+
+def _wait_until(condition: Callable[[], bool], seconds: float = 10) -> None:
+    """Let background reads land (rails, results) before a picture is taken."""
+    end = time.monotonic() + seconds
+    while not condition() and time.monotonic() < end:
+        QCoreApplication.processEvents()
+        time.sleep(0.01)
 
 
 def _eligibility(kiosk: Kiosk, out_dir: Path, suffix: str, prepare: Callable[[], None]

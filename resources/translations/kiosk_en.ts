@@ -213,6 +213,36 @@
     </message>
 </context>
 <context>
+    <name>FilterChip</name>
+    <message>
+        <source>Retirer le filtre %1</source>
+        <translation>Remove filter: %1</translation>
+    </message>
+</context>
+<context>
+    <name>HandOff</name>
+    <message>
+        <source>Scanne pour réserver dans l&apos;application pass Culture</source>
+        <translation>Scan to book in the pass Culture app</translation>
+    </message>
+    <message>
+        <source>Imprimer</source>
+        <translation>Print</translation>
+    </message>
+    <message>
+        <source>C&apos;est imprimé&#xa0;! Récupère ton ticket.</source>
+        <translation>It&apos;s printed! Take your ticket.</translation>
+    </message>
+    <message>
+        <source>Pas d&apos;imprimante ici&#xa0;: scanne plutôt le QR code.</source>
+        <translation>No printer here: scan the QR code instead.</translation>
+    </message>
+    <message>
+        <source>L&apos;impression n&apos;a pas marché&#xa0;: scanne plutôt le QR code.</source>
+        <translation>Printing didn&apos;t work: scan the QR code instead.</translation>
+    </message>
+</context>
+<context>
     <name>HomeScreen</name>
     <message>
         <source>Salut&#xa0;! Qu&apos;est-ce qu&apos;on fait&#xa0;?</source>
@@ -285,21 +315,346 @@
     </message>
 </context>
 <context>
-    <name>OffersScreen</name>
+    <name>OfferCard</name>
     <message>
-        <source>Les offres près d&apos;ici</source>
-        <translation>Offers nearby</translation>
+        <source>Gratuit</source>
+        <translation>Free</translation>
+    </message>
+    <message>
+        <source>En ligne</source>
+        <translation>Online</translation>
+    </message>
+</context>
+<context>
+    <name>OfferDetail</name>
+    <message>
+        <source>Cette offre n&apos;est plus disponible. Reviens à la liste pour en choisir une autre.</source>
+        <translation>This offer is no longer available. Go back to the list to pick another one.</translation>
+    </message>
+    <message>
+        <source>En ligne</source>
+        <translation>Online</translation>
+    </message>
+    <message>
+        <source>à %1 de la borne</source>
+        <translation>%1 from the kiosk</translation>
+    </message>
+    <message>
+        <source>Tu peux réserver pour toi et une personne de ton choix.</source>
+        <translation>You can book for yourself and someone of your choice.</translation>
+    </message>
+    <message>
+        <source>Accessible aux personnes en situation de handicap auditif</source>
+        <translation>Accessible to people with hearing impairments</translation>
+    </message>
+    <message>
+        <source>Accessible aux personnes en situation de handicap psychique ou cognitif</source>
+        <translation>Accessible to people with mental or cognitive disabilities</translation>
+    </message>
+    <message>
+        <source>Accessible aux personnes en situation de handicap moteur</source>
+        <translation>Accessible to people with motor disabilities</translation>
+    </message>
+    <message>
+        <source>Accessible aux personnes en situation de handicap visuel</source>
+        <translation>Accessible to people with visual impairments</translation>
+    </message>
+    <message>
+        <source>Gratuit</source>
+        <translation>Free</translation>
+    </message>
+    <message>
+        <source>Réserve-la dans l&apos;application pass Culture&#xa0;: scanne le QR code.</source>
+        <translation>Book it in the pass Culture app: scan the QR code.</translation>
+    </message>
+</context>
+<context>
+    <name>OfferRow</name>
+    <message>
+        <source>Gratuit</source>
+        <translation>Free</translation>
+    </message>
+    <message>
+        <source>En ligne</source>
+        <translation>Online</translation>
+    </message>
+</context>
+<context>
+    <name>OfferSearchBar</name>
+    <message>
+        <source>Rechercher une offre</source>
+        <translation>Search for an offer</translation>
+    </message>
+    <message>
+        <source>Un concert, un livre, un lieu…</source>
+        <translation>A concert, a book, a place…</translation>
+    </message>
+    <message>
+        <source>Effacer la recherche</source>
+        <translation>Clear the search</translation>
+    </message>
+    <message>
+        <source>Filtres (%1)</source>
+        <translation>Filters (%1)</translation>
+    </message>
+    <message>
+        <source>Filtres</source>
+        <translation>Filters</translation>
+    </message>
+</context>
+<context>
+    <name>OffersFilters</name>
+    <message>
+        <source>Filtres</source>
+        <translation>Filters</translation>
+    </message>
+    <message>
+        <source>Tout effacer</source>
+        <translation>Clear all</translation>
+    </message>
+    <message>
+        <source>Catégorie</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>Toutes</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <source>Précise</source>
+        <translation>Narrow it down</translation>
+    </message>
+    <message>
+        <source>Prix</source>
+        <translation>Price</translation>
+    </message>
+    <message>
+        <source>Tous les prix</source>
+        <translation>Any price</translation>
+    </message>
+    <message>
+        <source>Gratuit</source>
+        <translation>Free</translation>
+    </message>
+    <message>
+        <source>Jusqu&apos;à %1 €</source>
+        <translation>Up to €%1</translation>
+    </message>
+    <message>
+        <source>Quand&#xa0;?</source>
+        <translation>When?</translation>
+    </message>
+    <message>
+        <source>Aujourd&apos;hui</source>
+        <translation>Today</translation>
+    </message>
+    <message>
+        <source>Ce week-end</source>
+        <translation>This weekend</translation>
+    </message>
+    <message>
+        <source>Cette semaine</source>
+        <translation>This week</translation>
+    </message>
+    <message>
+        <source>Toutes les dates</source>
+        <translation>Any date</translation>
+    </message>
+    <message>
+        <source>Distance de la borne</source>
+        <translation>Distance from the kiosk</translation>
+    </message>
+    <message>
+        <source>%1 km</source>
+        <translation>%1 km</translation>
+    </message>
+    <message>
+        <source>Partout</source>
+        <translation>Anywhere</translation>
+    </message>
+    <message>
+        <source>Accessibilité</source>
+        <translation>Accessibility</translation>
+    </message>
+    <message>
+        <source>Handicap auditif</source>
+        <translation>Hearing impairment</translation>
+    </message>
+    <message>
+        <source>Handicap psychique ou cognitif</source>
+        <translation>Mental or cognitive disability</translation>
+    </message>
+    <message>
+        <source>Handicap moteur</source>
+        <translation>Motor disability</translation>
+    </message>
+    <message>
+        <source>Handicap visuel</source>
+        <translation>Visual impairment</translation>
+    </message>
+    <message>
+        <source>Autres</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <source>À deux (offre duo)</source>
+        <translation>For two (duo offer)</translation>
+    </message>
+    <message>
+        <source>Sur place</source>
+        <translation>In person</translation>
+    </message>
+    <message>
+        <source>En ligne</source>
+        <translation>Online</translation>
+    </message>
+    <message>
+        <source>Sur place et en ligne</source>
+        <translation>In person and online</translation>
+    </message>
+    <message>
+        <source>Trier par</source>
+        <translation>Sort by</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Distance</source>
+        <translation>Distance</translation>
+    </message>
+    <message>
+        <source>Voir les offres</source>
+        <translation>See the offers</translation>
+    </message>
+    <message>
+        <source>Aucune offre avec ces filtres</source>
+        <translation>No offers with these filters</translation>
+    </message>
+    <message>
+        <source>Voir plus de %L1 offres</source>
+        <translation>See over %L1 offers</translation>
     </message>
     <message numerus="yes">
-        <source>%Ln offre(s) t&apos;attendent autour de la médiathèque.</source>
+        <source>Voir les %Ln offre(s)</source>
         <translation>
-            <numerusform>%Ln offer is waiting for you around the library.</numerusform>
-            <numerusform>%Ln offers are waiting for you around the library.</numerusform>
+            <numerusform>See %Ln offer</numerusform>
+            <numerusform>See %Ln offers</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>OffersHome</name>
+    <message>
+        <source>Un instant, on prépare les offres…</source>
+        <translation>Just a moment, we&apos;re getting the offers ready…</translation>
+    </message>
+    <message>
+        <source>Les offres arrivent dès que la borne a pu se synchroniser. Reviens dans un moment, ou retrouve-les dans l&apos;application pass Culture.</source>
+        <translation>The offers will show up as soon as the kiosk has synced. Come back in a little while, or find them in the pass Culture app.</translation>
+    </message>
+    <message>
+        <source>Cette semaine</source>
+        <translation>This week</translation>
+    </message>
+    <message>
+        <source>Gratuit</source>
+        <translation>Free</translation>
+    </message>
+    <message>
+        <source>Tout près d&apos;ici</source>
+        <translation>Right around here</translation>
+    </message>
+    <message>
+        <source>Voir tout</source>
+        <translation>See all</translation>
+    </message>
+</context>
+<context>
+    <name>OffersResults</name>
+    <message>
+        <source>Plus de %L1 offres</source>
+        <translation>Over %L1 offers</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln offre(s)</source>
+        <translation>
+            <numerusform>%Ln offer</numerusform>
+            <numerusform>%Ln offers</numerusform>
         </translation>
     </message>
     <message>
-        <source>Bientôt, tu pourras parcourir ici les sorties, livres et ateliers autour de toi. En attendant, retrouve-les dans l&apos;application pass Culture.</source>
-        <translation>Soon you will be able to browse outings, books and workshops around you here. Meanwhile, find them in the pass Culture app.</translation>
+        <source>Aucun résultat.</source>
+        <translation>No results.</translation>
+    </message>
+    <message>
+        <source>Essaie un autre mot, ou moins de filtres.</source>
+        <translation>Try another word, or fewer filters.</translation>
+    </message>
+    <message>
+        <source>Retirer ce filtre</source>
+        <translation>Remove this filter</translation>
+    </message>
+    <message>
+        <source>Gratuit</source>
+        <translation>Free</translation>
+    </message>
+    <message>
+        <source>Jusqu&apos;à %1</source>
+        <translation>Up to %1</translation>
+    </message>
+    <message>
+        <source>À moins de %1</source>
+        <translation>Within %1</translation>
+    </message>
+    <message>
+        <source>10 km</source>
+        <translation>10 km</translation>
+    </message>
+    <message>
+        <source>À deux</source>
+        <translation>For two</translation>
+    </message>
+    <message>
+        <source>Essaie sans le filtre «&#xa0;%1&#xa0;».</source>
+        <translation>Try without the “%1” filter.</translation>
+    </message>
+    <message>
+        <source>En ligne</source>
+        <translation>Online</translation>
+    </message>
+    <message>
+        <source>Sur place</source>
+        <translation>In person</translation>
+    </message>
+    <message>
+        <source>Handicap auditif</source>
+        <translation>Hearing impairment</translation>
+    </message>
+    <message>
+        <source>Handicap psychique ou cognitif</source>
+        <translation>Mental or cognitive disability</translation>
+    </message>
+    <message>
+        <source>Handicap moteur</source>
+        <translation>Motor disability</translation>
+    </message>
+    <message>
+        <source>Handicap visuel</source>
+        <translation>Visual impairment</translation>
+    </message>
+    <message>
+        <source>Aujourd&apos;hui</source>
+        <translation>Today</translation>
+    </message>
+    <message>
+        <source>Ce week-end</source>
+        <translation>This weekend</translation>
+    </message>
+    <message>
+        <source>Cette semaine</source>
+        <translation>This week</translation>
     </message>
 </context>
 <context>
@@ -327,6 +682,13 @@
     <message>
         <source>Continuer</source>
         <translation>Continue</translation>
+    </message>
+</context>
+<context>
+    <name>PricePill</name>
+    <message>
+        <source>Gratuit</source>
+        <translation>Free</translation>
     </message>
 </context>
 <context>
@@ -521,6 +883,393 @@
     <message>
         <source>MODE FORMATION · démonstration, aucune donnée n&apos;est envoyée</source>
         <translation>TRAINING MODE · demonstration, no data is sent</translation>
+    </message>
+</context>
+<context>
+    <name>VenuePage</name>
+    <message>
+        <source>à %1 de la borne</source>
+        <translation>%1 from the kiosk</translation>
+    </message>
+    <message>
+        <source>%1&#xa0;: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>fermé</source>
+        <translation>closed</translation>
+    </message>
+    <message>
+        <source>Accessible à tous les handicaps (auditif, psychique, moteur, visuel)</source>
+        <translation>Accessible for all disabilities (hearing, mental, motor, visual)</translation>
+    </message>
+    <message>
+        <source>Handicap auditif</source>
+        <translation>Hearing impairment</translation>
+    </message>
+    <message>
+        <source>Handicap psychique ou cognitif</source>
+        <translation>Mental or cognitive disability</translation>
+    </message>
+    <message>
+        <source>Handicap moteur</source>
+        <translation>Motor disability</translation>
+    </message>
+    <message>
+        <source>Handicap visuel</source>
+        <translation>Visual impairment</translation>
+    </message>
+    <message>
+        <source>Retrouve ce lieu et ses offres dans l&apos;application pass Culture&#xa0;: scanne le QR code.</source>
+        <translation>Find this place and its offers in the pass Culture app: scan the QR code.</translation>
+    </message>
+    <message>
+        <source>Ses offres</source>
+        <translation>Offers here</translation>
+    </message>
+</context>
+<context>
+    <name>taxonomy</name>
+    <message>
+        <source>Arts et loisirs créatifs</source>
+        <extracomment>Every label the central API sends today (DOMAIN.md §4), marked for translation.</extracomment>
+        <translation>Arts and crafts</translation>
+    </message>
+    <message>
+        <source>Cartes jeunes</source>
+        <translation>Youth cards</translation>
+    </message>
+    <message>
+        <source>Cinéma</source>
+        <translation>Cinema</translation>
+    </message>
+    <message>
+        <source>Concerts et festivals</source>
+        <translation>Concerts and festivals</translation>
+    </message>
+    <message>
+        <source>Évènements en ligne</source>
+        <translation>Online events</translation>
+    </message>
+    <message>
+        <source>Films, séries et documentaires</source>
+        <translation>Films, series and documentaries</translation>
+    </message>
+    <message>
+        <source>Jeux et jeux vidéos</source>
+        <translation>Games and video games</translation>
+    </message>
+    <message>
+        <source>Livres</source>
+        <translation>Books</translation>
+    </message>
+    <message>
+        <source>Médias et presse</source>
+        <translation>Media and press</translation>
+    </message>
+    <message>
+        <source>Musées et visites</source>
+        <translation>Museums and visits</translation>
+    </message>
+    <message>
+        <source>Musique</source>
+        <translation>Music</translation>
+    </message>
+    <message>
+        <source>Conférences et rencontres</source>
+        <translation>Talks and meet-ups</translation>
+    </message>
+    <message>
+        <source>Spectacles</source>
+        <translation>Shows</translation>
+    </message>
+    <message>
+        <source>Abonnement (bibliothèques, médiathèques...)</source>
+        <translation>Membership (libraries, media libraries...)</translation>
+    </message>
+    <message>
+        <source>Abonnement concert</source>
+        <translation>Concert subscription</translation>
+    </message>
+    <message>
+        <source>Abonnement jeux vidéos</source>
+        <translation>Video game subscription</translation>
+    </message>
+    <message>
+        <source>Abonnement livres numériques</source>
+        <translation>E-book subscription</translation>
+    </message>
+    <message>
+        <source>Abonnement ludothèque</source>
+        <translation>Games library membership</translation>
+    </message>
+    <message>
+        <source>Abonnement musée, carte ou pass</source>
+        <translation>Museum membership, card or pass</translation>
+    </message>
+    <message>
+        <source>Abonnement médiathèque</source>
+        <translation>Media library membership</translation>
+    </message>
+    <message>
+        <source>Abonnement plateforme musicale</source>
+        <translation>Music platform subscription</translation>
+    </message>
+    <message>
+        <source>Abonnement plateforme streaming</source>
+        <translation>Streaming subscription</translation>
+    </message>
+    <message>
+        <source>Abonnement pratique artistique</source>
+        <translation>Arts classes subscription</translation>
+    </message>
+    <message>
+        <source>Abonnement presse en ligne</source>
+        <translation>Online press subscription</translation>
+    </message>
+    <message>
+        <source>Abonnement spectacle</source>
+        <translation>Shows subscription</translation>
+    </message>
+    <message>
+        <source>Achat instrument</source>
+        <translation>Instrument purchase</translation>
+    </message>
+    <message>
+        <source>Application culturelle</source>
+        <translation>Cultural app</translation>
+    </message>
+    <message>
+        <source>Atelier, stage de pratique artistique</source>
+        <translation>Arts workshop or course</translation>
+    </message>
+    <message>
+        <source>Autre support numérique</source>
+        <translation>Other digital media</translation>
+    </message>
+    <message>
+        <source>Autre type d’évènement musical</source>
+        <translation>Other music event</translation>
+    </message>
+    <message>
+        <source>Bon d’achat instrument</source>
+        <translation>Instrument voucher</translation>
+    </message>
+    <message>
+        <source>CD</source>
+        <translation>CD</translation>
+    </message>
+    <message>
+        <source>Captation musicale</source>
+        <translation>Recorded music performance</translation>
+    </message>
+    <message>
+        <source>Carte cinéma illimité</source>
+        <translation>Unlimited cinema card</translation>
+    </message>
+    <message>
+        <source>Carte cinéma multi-séances</source>
+        <translation>Multi-screening cinema card</translation>
+    </message>
+    <message>
+        <source>Carte jeunes</source>
+        <translation>Youth card</translation>
+    </message>
+    <message>
+        <source>Catégorie technique Jeu support physique</source>
+        <translation>Technical category: physical game</translation>
+    </message>
+    <message>
+        <source>Catégorie technique de thing d’activation</source>
+        <translation>Technical category: activation item</translation>
+    </message>
+    <message>
+        <source>Catégorie technique d’oeuvre d’art</source>
+        <translation>Technical category: artwork</translation>
+    </message>
+    <message>
+        <source>Catégorie technique d’évènement d’activation</source>
+        <translation>Technical category: activation event</translation>
+    </message>
+    <message>
+        <source>Cinéma plein air</source>
+        <translation>Open-air cinema</translation>
+    </message>
+    <message>
+        <source>Concert</source>
+        <translation>Concert</translation>
+    </message>
+    <message>
+        <source>Concours - jeux</source>
+        <translation>Games competition</translation>
+    </message>
+    <message>
+        <source>Conférence</source>
+        <translation>Talk</translation>
+    </message>
+    <message>
+        <source>Découverte des métiers</source>
+        <translation>Discovering careers</translation>
+    </message>
+    <message>
+        <source>Escape game</source>
+        <translation>Escape room</translation>
+    </message>
+    <message>
+        <source>Festival</source>
+        <translation>Festival</translation>
+    </message>
+    <message>
+        <source>Festival de cinéma</source>
+        <translation>Film festival</translation>
+    </message>
+    <message>
+        <source>Festival de musique</source>
+        <translation>Music festival</translation>
+    </message>
+    <message>
+        <source>Festival d’arts visuels / arts numériques</source>
+        <translation>Visual / digital arts festival</translation>
+    </message>
+    <message>
+        <source>Festival et salon du livre</source>
+        <translation>Book festival and fair</translation>
+    </message>
+    <message>
+        <source>Jeux en ligne</source>
+        <translation>Online games</translation>
+    </message>
+    <message>
+        <source>Live stream d’évènement</source>
+        <translation>Event livestream</translation>
+    </message>
+    <message>
+        <source>Livestream musical</source>
+        <translation>Music livestream</translation>
+    </message>
+    <message>
+        <source>Livre</source>
+        <translation>Book</translation>
+    </message>
+    <message>
+        <source>Livre audio sur support physique</source>
+        <translation>Audiobook (physical copy)</translation>
+    </message>
+    <message>
+        <source>Livre audio à télécharger</source>
+        <translation>Downloadable audiobook</translation>
+    </message>
+    <message>
+        <source>Livre numérique, e-book</source>
+        <translation>E-book</translation>
+    </message>
+    <message>
+        <source>Location instrument</source>
+        <translation>Instrument hire</translation>
+    </message>
+    <message>
+        <source>Matériel arts créatifs</source>
+        <translation>Art supplies</translation>
+    </message>
+    <message>
+        <source>Musée vente à distance</source>
+        <translation>Museum (sold online)</translation>
+    </message>
+    <message>
+        <source>Partition</source>
+        <translation>Sheet music</translation>
+    </message>
+    <message>
+        <source>Plateforme de pratique artistique</source>
+        <translation>Arts learning platform</translation>
+    </message>
+    <message>
+        <source>Podcast</source>
+        <translation>Podcast</translation>
+    </message>
+    <message>
+        <source>Pratique artistique - livestream</source>
+        <translation>Arts class - livestream</translation>
+    </message>
+    <message>
+        <source>Pratique artistique - vente à distance</source>
+        <translation>Arts class - sold online</translation>
+    </message>
+    <message>
+        <source>Rencontre</source>
+        <translation>Meet-up</translation>
+    </message>
+    <message>
+        <source>Rencontre en ligne</source>
+        <translation>Online meet-up</translation>
+    </message>
+    <message>
+        <source>Rencontres - jeux</source>
+        <translation>Games meet-up</translation>
+    </message>
+    <message>
+        <source>Salon, Convention</source>
+        <translation>Fair, convention</translation>
+    </message>
+    <message>
+        <source>Spectacle enregistré</source>
+        <translation>Recorded show</translation>
+    </message>
+    <message>
+        <source>Spectacle vivant - vente à distance</source>
+        <translation>Live show - sold online</translation>
+    </message>
+    <message>
+        <source>Spectacle, représentation</source>
+        <translation>Show, performance</translation>
+    </message>
+    <message>
+        <source>Support physique (DVD, Blu-ray...)</source>
+        <translation>Physical media (DVD, Blu-ray...)</translation>
+    </message>
+    <message>
+        <source>Séance de cinéma</source>
+        <translation>Cinema screening</translation>
+    </message>
+    <message>
+        <source>Séance d’essai</source>
+        <translation>Trial session</translation>
+    </message>
+    <message>
+        <source>Téléchargement de musique</source>
+        <translation>Music download</translation>
+    </message>
+    <message>
+        <source>Vidéo à la demande</source>
+        <translation>Video on demand</translation>
+    </message>
+    <message>
+        <source>Vinyles et autres supports</source>
+        <translation>Vinyl and other formats</translation>
+    </message>
+    <message>
+        <source>Visite</source>
+        <translation>Visit</translation>
+    </message>
+    <message>
+        <source>Visite guidée</source>
+        <translation>Guided tour</translation>
+    </message>
+    <message>
+        <source>Visite virtuelle</source>
+        <translation>Virtual tour</translation>
+    </message>
+    <message>
+        <source>Évènement cinéma</source>
+        <translation>Cinema event</translation>
+    </message>
+    <message>
+        <source>Évènement et atelier patrimoine</source>
+        <translation>Heritage event and workshop</translation>
+    </message>
+    <message>
+        <source>Évènements - jeux</source>
+        <translation>Games events</translation>
     </message>
 </context>
 </TS>

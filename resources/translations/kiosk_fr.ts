@@ -12,12 +12,22 @@
     </message>
 </context>
 <context>
-    <name>OffersScreen</name>
+    <name>OffersFilters</name>
     <message numerus="yes">
-        <source>%Ln offre(s) t&apos;attendent autour de la médiathèque.</source>
+        <source>Voir les %Ln offre(s)</source>
         <translation>
-            <numerusform>%Ln offre t&apos;attend autour de la médiathèque.</numerusform>
-            <numerusform>%Ln offres t&apos;attendent autour de la médiathèque.</numerusform>
+            <numerusform>Voir %Ln offre</numerusform>
+            <numerusform>Voir les %Ln offres</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>OffersResults</name>
+    <message numerus="yes">
+        <source>%Ln offre(s)</source>
+        <translation>
+            <numerusform>%Ln offre</numerusform>
+            <numerusform>%Ln offres</numerusform>
         </translation>
     </message>
 </context>

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -13,7 +14,10 @@ from PySide6.QtTest import QTest
 
 from kiosk import config as kiosk_config
 from kiosk.clock import Clock
-from kiosk.sync.connection import Connection
+from kiosk.storage.catalog import CATALOG_FILE_NAME, open_catalog
+from kiosk.storage.local import STATE_FILE_NAME, kiosk_venue
+from kiosk.sync.connection import Connection, connect
+from kiosk.sync.engine import sync_once
 from ui.app import Kiosk, ensure_application, prepare_environment
 from ui.scene import find_item
 
@@ -94,3 +98,43 @@ def text_of(kiosk: Kiosk, object_name: str) -> str:
 def has_item(kiosk: Kiosk, object_name: str) -> bool:
     """Whether an item of that name exists in the scene now."""
     return find_item(kiosk.window, object_name) is not None
+
+
+@pytest.fixture(scope="session")
+def synced_data(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A data folder whose catalog holds the simulator's demo offers, synced once a session.
+
+    Built as the kiosk does in training mode (simulator, enrollment, one sync), so the
+    enrollment venue is known and distances are measured from it.
+    """
+    folder = tmp_path_factory.mktemp("synced")
+    config = kiosk_config.load({"data_dir": str(folder / "data")})
+    connection = connect(config)
+    assert connection.client is not None, connection.problem
+    catalog = open_catalog(folder / "data" / CATALOG_FILE_NAME)
+    try:
+        venue = kiosk_venue(folder / "data")
+        assert venue is not None and venue.origin is not None
+        catalog.set_origin(*venue.origin)
+        report = sync_once(connection.client, catalog, Clock())
+        assert report.ok, report.error
+    finally:
+        catalog.close()
+        connection.close()
+    return folder / "data"
+
+
+@pytest.fixture
+def synced_catalog(private_dirs: Path, synced_data: Path) -> Path:
+    """This test's data folder, holding a copy of the synced demo catalog and venue."""
+    target = private_dirs / "data"
+    target.mkdir(parents=True, exist_ok=True)
+    for name in (CATALOG_FILE_NAME, STATE_FILE_NAME):
+        shutil.copy2(synced_data / name, target / name)
+    return target
+
+
+@pytest.fixture
+def browsing_kiosk(make_kiosk: Callable[..., Kiosk], synced_catalog: Path) -> Kiosk:
+    """A kiosk (offline) whose catalog holds the demo offers."""
+    return make_kiosk(second_ms=FAST_SECOND_MS)

@@ -52,7 +52,8 @@ def test_no_string_of_the_interface_is_missing_from_the_catalogue(
     # French is the source language: its catalogue only needs the plural forms.
     only_plurals = ["-pluralonly"] if ts_file.stem.endswith("_fr") else []
     subprocess.run(
-        [str(LUPDATE), "-silent", "-locations", "none", "-no-obsolete", *only_plurals,
+        [str(LUPDATE), "-silent", "-extensions", "qml,py", "-locations", "none", "-no-obsolete",
+         *only_plurals,
          str(PROJECT_ROOT / "ui" / "qml"), str(PROJECT_ROOT / "ui"), "-ts", str(copy)],
         check=True, capture_output=True, timeout=120,
     )

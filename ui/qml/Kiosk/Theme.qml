@@ -39,7 +39,7 @@ QtObject {
     readonly property var contrastPairs: [
         ["text", "background"], ["subtleText", "background"],
         ["text", "subtleBackground"], ["subtleText", "subtleBackground"],
-        ["inkOnPrimary", "primary"], ["inkOnPrimary", "primaryDeep"],
+        ["inkOnPrimary", "primary"], ["inkOnPrimary", "primaryDeep"], ["inkOnPrimary", "success"],
         ["inkOnPrimarySubtle", "primary"], ["primary", "background"],
         ["primary", "primarySoft"], ["primary", "primarySoftPressed"],
         ["primary", "subtleBackground"], ["text", "primarySoft"],
