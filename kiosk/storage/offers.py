@@ -9,7 +9,7 @@ offers bookable at the given instant come out. The SQL pieces come from
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Final
@@ -19,6 +19,7 @@ from kiosk.storage.offer_query import (
     ACCESSIBILITY,
     OfferFilters,
     OfferQuery,
+    Sort,
     build_query,
     iso_instant,
     match_expression,
@@ -64,10 +65,15 @@ class OfferCard:
 
 @dataclass(frozen=True)
 class PageCursor:
-    """Where the next page starts: a run of results (see Bucket) and a position in it."""
+    """Where the next page starts: a run of results (see Bucket) and a position in it.
+
+    When :meth:`OfferBrowser.search` found the whole result small, ``ids`` holds it in
+    order (at most COUNT_CAP ids) and the next pages are read from it.
+    """
 
     bucket: int = 0
     offset: int = 0
+    ids: tuple[int, ...] | None = None
 
 
 @dataclass(frozen=True)
@@ -131,7 +137,14 @@ class OfferBrowser:
     ) -> Page:
         """The next ``limit`` offers answering ``filters`` from ``cursor`` (None: the first)."""
         cursor = cursor or PageCursor()
-        query = self._query(filters, now)
+        if cursor.ids is not None:
+            end = cursor.offset + max(0, limit)
+            more = end < len(cursor.ids)
+            return Page(self.cards(cursor.ids[cursor.offset:end]),
+                        PageCursor(offset=end, ids=cursor.ids) if more else None)
+        return self._page(self._query(filters, now), cursor, limit)
+
+    def _page(self, query: OfferQuery, cursor: PageCursor, limit: int) -> Page:
         cards: list[OfferCard] = []
         bucket, offset = cursor.bucket, cursor.offset
         while bucket < len(query.buckets) and len(cards) < limit:
@@ -142,6 +155,32 @@ class OfferBrowser:
                 return Page(cards, PageCursor(bucket, offset + len(ids)))
             bucket, offset = bucket + 1, 0
         return Page(cards, None)
+
+    def search(
+        self, filters: OfferFilters, now: datetime, *, limit: int = PAGE_SIZE,
+        cap: int = COUNT_CAP,
+    ) -> tuple[Page, int]:
+        """The first page and the count (up to ``cap``) of ``filters``, as the screen shows.
+
+        One pass collects the matches, stopping after ``cap``: a result that small is
+        ordered here and kept in the cursor, so its count, first page and next pages cost
+        that one pass (a question with few answers would otherwise walk the whole index once
+        per run of results and again to count). A larger result is paged by :meth:`page`,
+        whose walk stops early precisely because answers are many.
+        """
+        query = self._query(filters, now)
+        named = "o.id IN (SELECT rowid FROM offers_fts WHERE offers_fts MATCH :name_match)" \
+            if "name_match" in query.params else "0"
+        rows = self._catalog.read(
+            f"SELECT o.id, {named}, o.distance_km, o.next_beginning, o.min_price_cents "
+            f"FROM {query.source} WHERE {query.where} LIMIT :cap",
+            {**query.params, "cap": cap + 1},
+        )
+        if len(rows) > cap:
+            return self._page(query, PageCursor(), limit), cap
+        key = _sort_key(filters.sort, has_origin=self._catalog.origin is not None)
+        ordered = tuple(row[0] for row in sorted(rows, key=key))
+        return self.page(filters, now, PageCursor(ids=ordered), limit=limit), len(ordered)
 
     def find(
         self, filters: OfferFilters, now: datetime, *, limit: int = PAGE_SIZE
@@ -282,6 +321,24 @@ class OfferBrowser:
             (match, count),
         )
         return bool(found >= count)
+
+
+def _sort_key(sort: Sort, *, has_origin: bool) -> Callable[[Sequence[Any]], tuple[Any, ...]]:
+    """The order of the SQL buckets (offer_query._buckets) for rows of OfferBrowser.search.
+
+    Rows are ``(id, named, distance_km, next_beginning, min_price_cents)``.
+    """
+
+    def closest(row: Sequence[Any]) -> tuple[Any, ...]:
+        if not has_origin:
+            return (-row[0],)
+        return (row[2] is None, row[2] or 0.0, row[0])
+
+    if sort is Sort.DATE:
+        return lambda row: (row[3] is None, row[3] or "", *closest(row))
+    if sort is Sort.PRICE:
+        return lambda row: (row[4] is None, row[4] or 0, *closest(row))
+    return lambda row: (not row[1], *closest(row))
 
 
 def _page_sql(query: OfferQuery, bucket: int) -> str:

@@ -1032,3 +1032,30 @@ def test_migration_3_moves_payloads_and_loses_nothing(tmp_path: Path) -> None:
         detail = browser.detail(3, NOW)
         assert detail is not None and detail.dates == (SUNDAY, NEXT_MONTH)
         catalog.check()
+
+
+def _search_walk(browser: OfferBrowser, filters: OfferFilters, limit: int, cap: int
+                 ) -> tuple[list[int], int]:
+    """What the screen shows: search()'s first page and count, then the pages after it."""
+    first, count = browser.search(filters, NOW, limit=limit, cap=cap)
+    ids = [card.id for card in first.cards]
+    cursor = first.next
+    while cursor is not None:
+        result = browser.page(filters, NOW, cursor, limit=limit)
+        assert result.next is None or len(result.cards) == limit
+        ids += [card.id for card in result.cards]
+        cursor = result.next
+    return ids, count
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(filters=filters_strategy, limit=st.integers(1, 6), cap=st.sampled_from([3, 1000]))
+def test_one_pass_search_lists_exactly_what_paging_lists(
+    browser: OfferBrowser, filters: OfferFilters, limit: int, cap: int
+) -> None:
+    # Small results are ordered in Python from one pass; large ones are paged by SQL. Both
+    # must show the same offers in the same order, and a count capped at `cap`.
+    ids, count = _search_walk(browser, filters, limit, cap)
+    paged = walk(browser, filters, limit)
+    assert ids == paged
+    assert count == min(len(paged), cap)

@@ -333,8 +333,7 @@ class OffersModel(QObject):
         task.failed.connect(lambda _error: self._on_answer(generation, filters, now, None))
 
     def _answer(self, filters: OfferFilters, now: datetime) -> tuple[Page, int, str]:
-        page = self._browser.page(filters, now)
-        count = self._browser.count(filters, now)
+        page, count = self._browser.search(filters, now)
         return page, count, "" if count else self._suggest(filters, now)
 
     def _suggest(self, filters: OfferFilters, now: datetime) -> str:
