@@ -35,7 +35,9 @@ MAX_DATES: Final = 6
 _BROAD_TEXT: Final = 3000
 
 _CARD_COLUMNS: Final = (
-    "o.id, o.name, o.subcategory_id, sc.app_label, o.search_group, o.venue_id, o.venue_name, "
+    "o.id, o.name, o.subcategory_id, sc.app_label, o.search_group, o.venue_id, "
+    # The catalog's venue_name joins both names for the search; a card shows the public one.
+    "COALESCE(v.public_name, v.name, o.venue_name), "
     "v.city, v.timezone, o.distance_km, o.min_price_cents, o.next_beginning, o.image_url, "
     "o.is_duo, o.is_digital, o.is_event"
 )

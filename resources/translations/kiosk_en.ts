@@ -886,6 +886,13 @@
     </message>
 </context>
 <context>
+    <name>VenueLink</name>
+    <message>
+        <source>Voir le lieu&#xa0;: %1</source>
+        <translation>See the place: %1</translation>
+    </message>
+</context>
+<context>
     <name>VenuePage</name>
     <message>
         <source>à %1 de la borne</source>

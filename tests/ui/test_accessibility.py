@@ -118,9 +118,13 @@ def _summarised(shown: QQuickItem) -> bool:
 
 
 def _scrolled_away(shown: QQuickItem) -> bool:
-    """Text a scrolling list clips (the next cards of a rail): the visitor swipes to it."""
-    whole = shown.mapRectToScene(shown.boundingRect())
-    return _visible_rect(shown) != whole
+    """Text in a sideways list (the next cards of a rail): the visitor swipes to it."""
+    parent = shown.parentItem()
+    while parent is not None:
+        if parent.property("sideways") is True:  # set by the QML of horizontal lists
+            return True
+        parent = parent.parentItem()
+    return False
 
 
 def _visible_rect(shown: QQuickItem) -> QRectF:

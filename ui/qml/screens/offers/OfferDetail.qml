@@ -63,12 +63,10 @@ Column {
                       : [detail.offer.address, detail.offer.distance ? qsTr("à %1 de la borne").arg(detail.offer.distance) : ""]
                         .filter(function (p) { return p }).join(" — ")
             }
-            KioskButton {
+            VenueLink {
                 objectName: "openVenueButton"
-                primary: false
-                iconName: "building"
+                width: parent.width
                 text: detail.offer.venue || ""
-                visible: text !== ""
                 onClicked: offers.openVenue(detail.offer.venueId)
             }
             InfoLine {

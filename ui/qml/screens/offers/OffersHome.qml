@@ -71,6 +71,7 @@ Column {
                 width: parent.width
                 height: contentItem.childrenRect.height
                 orientation: ListView.Horizontal
+                readonly property bool sideways: true  // for tests: swiped, not cut
                 cacheBuffer: 0  // cards are built as they scroll in, never in the background
                 spacing: Theme.gap3
                 clip: true

@@ -101,6 +101,7 @@ Column {
         height: contentItem.childrenRect.height
         visible: count > 0
         orientation: ListView.Horizontal
+        readonly property bool sideways: true  // for tests: swiped, not cut
         cacheBuffer: 0  // cards are built as they scroll in, never in the background
         spacing: Theme.gap3
         clip: true
