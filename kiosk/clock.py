@@ -20,6 +20,12 @@ class Clock:
         self._frozen_at = frozen_at
         self._offset = timedelta()
 
+    def freeze(self, at: datetime) -> None:
+        """Stop the clock at ``at`` (tests and demos move a frozen clock forward with it)."""
+        if at.tzinfo is None:
+            raise ValueError("a frozen clock needs an aware datetime")
+        self._frozen_at = at
+
     def now(self) -> datetime:
         """The current instant, in UTC, corrected."""
         base = self._frozen_at if self._frozen_at is not None else datetime.now(UTC)

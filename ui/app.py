@@ -47,6 +47,7 @@ from ui.icons import PROVIDER_ID as ICON_PROVIDER_ID
 from ui.icons import IconImageProvider
 from ui.models.attract import AttractModel
 from ui.models.eligibility import EligibilityModel
+from ui.models.hours import OpeningHoursModel
 from ui.models.navigation import ATTRACT, NavigationModel
 from ui.models.offers import OffersModel
 from ui.models.preferences import PreferencesModel
@@ -65,6 +66,8 @@ from ui.watchdog import Watchdog
 log = logging.getLogger(__name__)
 
 QML_DIR = Path(__file__).resolve().parent / "qml"
+#: The time zone of a kiosk that does not know its venue yet (not enrolled).
+DEFAULT_ZONE = "Europe/Paris"
 APP_NAME = "passculture-kiosk"
 FONT_FAMILY = "Montserrat"
 _QT_LOG_LEVELS = {
@@ -222,6 +225,8 @@ class Kiosk:
         self.attract = AttractModel(self.catalog, self.clock, lambda: self.preferences.language)
         self.offers = OffersModel(self.runner, self.catalog, self.clock,
                                   lambda: self.preferences.language, self.venue)
+        self.opening_hours = OpeningHoursModel(self.catalog, self.clock, self.zone,
+                                               lambda: self.preferences.language)
         self.sync.sync_finished.connect(self._on_sync_finished)
         self.session.register(self.navigation, self.preferences, self.eligibility, self.offers)
         self.navigation.navigated.connect(self._on_navigation_navigated)
@@ -249,6 +254,7 @@ class Kiosk:
         context.setContextProperty("sync", self.sync)
         context.setContextProperty("attractModel", self.attract)
         context.setContextProperty("offers", self.offers)
+        context.setContextProperty("openingHours", self.opening_hours)
         self.translations = Translations(self.engine)
         self.translations.apply(self.preferences.language)
         self.preferences.languageChanged.connect(self._on_preferences_language_changed)
@@ -282,6 +288,11 @@ class Kiosk:
             self._venue = kiosk_venue(Path(self.config.data_dir))
         return self._venue
 
+    def zone(self) -> str:
+        """The kiosk's time zone (its venue's), for local days and opening hours."""
+        venue = self.venue()
+        return venue.timezone if venue else DEFAULT_ZONE
+
     def _on_navigation_navigated(self, screen: str) -> None:
         if screen != ATTRACT:
             self.session.begin()
@@ -291,12 +302,14 @@ class Kiosk:
     def _on_sync_finished(self, _report: SyncReport) -> None:
         self.attract.refresh()
         self.offers.refresh()
+        self.opening_hours.refresh()  # the remote configuration may bring new hours
 
     def _on_preferences_language_changed(self) -> None:
         self.translations.apply(self.preferences.language)
         self.eligibility.language_changed()
         self.attract.refresh()
         self.offers.language_changed()
+        self.opening_hours.refresh()
 
     def eligibility_rules(self) -> EligibilityRules:
         """The central settings' amounts and switches when synced, DOMAIN.md defaults else."""
@@ -323,7 +336,9 @@ class Kiosk:
             venue = self.venue()
             if venue is not None and venue.origin is not None:
                 sync_catalog.set_origin(*venue.origin)  # offers are measured from here
-            return sync_once(client, sync_catalog, self.clock, images=images,
+            # Pictures are the heavy part; while the venue is closed they wait.
+            pictures = None if self.opening_hours.heavy_work_paused() else images
+            return sync_once(client, sync_catalog, self.clock, images=pictures,
                              health=lambda: heartbeat_health(self.config))
 
         return SyncModel(self.runner, run_sync, self.config.sync_interval, second_ms=second_ms)
@@ -336,6 +351,7 @@ class Kiosk:
         self.window.contentItem().forceActiveFocus()
         QGuiApplication.inputMethod().hide()
         self.session.stop()
+        self.opening_hours.stop()
         self.sync.stop()
         self.runner.shutdown()
         engine = self.engine

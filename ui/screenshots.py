@@ -118,7 +118,23 @@ def _tour(kiosk: Kiosk, out_dir: Path, suffix: str, language: str,
     panel.setProperty("accessibilityOpen", False)
     shots.extend(_eligibility(kiosk, out_dir, suffix, prepare))
     shots.extend(_offers(kiosk, out_dir, suffix, prepare))
+    shots.append(_closed(kiosk, out_dir, suffix))
     return shots
+
+
+def _closed(kiosk: Kiosk, out_dir: Path, suffix: str) -> Path:
+    """The screen of a kiosk outside its venue's opening hours."""
+    config, etag = kiosk.catalog.remote_config()
+    kiosk.catalog.store_remote_config(
+        {**(config or {}), "openingHours": {"MONDAY": [{"open": "10:00", "close": "19:00"}]}},
+        "screenshot")
+    kiosk.opening_hours.refresh()
+    kiosk.session.finish()
+    shot = _grab(kiosk, out_dir, f"closed-{suffix}")
+    if config is not None:
+        kiosk.catalog.store_remote_config(config, etag)
+    kiosk.opening_hours.refresh()
+    return shot
 
 
 def _offers(kiosk: Kiosk, out_dir: Path, suffix: str, prepare: Callable[[], None]

@@ -165,6 +165,21 @@
     </message>
 </context>
 <context>
+    <name>ClosedScreen</name>
+    <message>
+        <source>La borne se repose&#xa0;: le lieu est fermé.</source>
+        <translation>The kiosk is resting: this place is closed.</translation>
+    </message>
+    <message>
+        <source>Réouverture %1.</source>
+        <translation>Open again %1.</translation>
+    </message>
+    <message>
+        <source>En attendant, tout le pass Culture est dans l&apos;application.</source>
+        <translation>Meanwhile, all of the pass Culture is in the app.</translation>
+    </message>
+</context>
+<context>
     <name>ComingSoon</name>
     <message>
         <source>Besoin d&apos;aide&#xa0;? L&apos;équipe de l&apos;accueil peut t&apos;accompagner.</source>

@@ -31,6 +31,9 @@ MODES: dict[str, Callable[[Kiosk], None]] = {
     "high-contrast": lambda kiosk: kiosk.preferences.setHighContrast(True),
     "low-reach": lambda kiosk: kiosk.preferences.setLowReach(True),
 }
+#: A remote configuration whose venue never opens: the kiosk shows its "closed" screen.
+CLOSED_ALL_WEEK = {"idleTimeout": 90, "countdown": 15, "radiusKm": 50, "messages": [],
+                   "openingHours": {"MONDAY": [{"open": "10:00", "close": "10:01"}]}}
 _INTERACTIVE = {"QQuickAbstractButton", "QQuickTextInput", "QQuickMouseArea", "QQuickControl"}
 
 
@@ -199,6 +202,10 @@ def _states(kiosk: Kiosk) -> Iterator[str]:
         model.skipPostalCode()
         model.chooseNationality(True)
         yield f"result {model.kind}"
+    kiosk.catalog.store_remote_config(CLOSED_ALL_WEEK, '"closed"')
+    kiosk.opening_hours.refresh()
+    kiosk.session.finish()
+    yield "closed"
 
 
 @pytest.mark.parametrize("orientation", ORIENTATIONS)

@@ -84,6 +84,17 @@ Window {
         source: "screens/" + navigation.screen.charAt(0).toUpperCase()
                 + navigation.screen.slice(1) + "Screen.qml"
         focus: true
+        // Hidden (and its animations stopped) while the "closed" screen stands in for it.
+        visible: !closedScreen.visible
+    }
+
+    // Outside opening hours the attract screen gives way to "closed" (a visit under way ends
+    // first: the screen changes only once the kiosk is back to attract).
+    ClosedScreen {
+        id: closedScreen
+        anchors.fill: screenLoader
+        z: 15
+        visible: openingHours.closed && navigation.screen === "attract"
     }
 
     InputPanel {
