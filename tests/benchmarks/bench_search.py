@@ -39,7 +39,8 @@ PHRASES = {
     "concert jazz": "CONCERTS_FESTIVALS", "atelier théâtre": "ARTS_LOISIRS_CREATIFS",
     "livre manga": "LIVRES",
 }  # fmt: skip
-QUERY = "one query = search(): the first page and the count, as the offers screen asks on each key press"
+QUERY = ("one query = search(): the first page and the count, as the offers screen asks on "
+         "each key press")
 
 
 def run() -> list[Figure]:
@@ -211,8 +212,10 @@ def _typed(text: str) -> list[str]:
 
 def _cursor(browser: OfferBrowser, filters: OfferFilters, now: datetime, number: int
             ) -> PageCursor:
-    """The cursor of page ``number`` (1 is the first) of ``filters``' list, as the screen
-    gets there: search() for the first page, then page() after page()."""
+    """The cursor of page ``number`` (1 is the first) of ``filters``' list.
+
+    As the screen gets there: search() for the first page, then page() after page().
+    """
     first = browser.search(filters, now)[0].next
     if first is None:
         raise RuntimeError(f"fewer than 2 pages for {filters}")
