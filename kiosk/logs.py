@@ -55,6 +55,11 @@ def scrub_text(text: str) -> str:
     return text
 
 
+#: What every LogRecord has (its logger's ``name`` among them): never personal data, and
+#: redacting it would hide which module logged the line.
+_RECORD_ATTRIBUTES: Final = frozenset(logging.makeLogRecord({}).__dict__)
+
+
 class PersonalDataFilter(logging.Filter):
     """Rewrite each record so that no personal data survives formatting.
 
@@ -64,7 +69,7 @@ class PersonalDataFilter(logging.Filter):
 
     def filter(self, record: logging.LogRecord) -> bool:
         """Scrub the record in place; never drops it."""
-        for field in PERSONAL_FIELDS & record.__dict__.keys():
+        for field in (PERSONAL_FIELDS & record.__dict__.keys()) - _RECORD_ATTRIBUTES:
             setattr(record, field, REDACTED)
         record.msg = scrub_text(record.getMessage())
         record.args = None
