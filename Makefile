@@ -12,15 +12,20 @@ TS_FILES := $(wildcard resources/translations/*.ts)
 QM_FILES := $(TS_FILES:.ts=.qm)
 
 .PHONY: demo test lint typecheck importcheck unit bench screenshots translations docs fonts \
-        system-deps self-test clean
+        system-deps self-test clean package-msi-check package-admx \
+        package-tools package-linux package-deb package-test
 
 ## demo: the kiosk in training mode (full screen; `make demo ARGS=--windowed` for a window)
 demo: system-deps $(STAMP) translations
 	$(VENV)/bin/passculture-kiosk $(ARGS)
 
-## test: lint, types, architecture contract, then the fast test suite
+## test: lint, types, architecture contract, the fast test suite, then (as root, with dpkg)
+## the .deb's install/upgrade/purge test (`make package-test`, about 2 minutes)
 test: system-deps $(STAMP) translations lint
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -m "not slow" $(ARGS)
+	@if [ "$$(id -u)" = 0 ] && command -v dpkg-deb >/dev/null; then \
+	  $(MAKE) --no-print-directory package-test ARGS=; \
+	else echo "skipped the .deb test (needs root and dpkg-deb): make package-test"; fi
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check kiosk ui tests tools
@@ -46,9 +51,9 @@ resources/translations/%.qm: resources/translations/%.ts $(STAMP)
 ## update-translations: collect new strings from QML and Python into the .ts sources
 # French is the source language: its catalogue holds only the plural forms.
 update-translations: $(STAMP)
-	$(VENV)/bin/pyside6-lupdate -locations none -no-obsolete ui/qml ui \
+	$(VENV)/bin/pyside6-lupdate -extensions qml,py -locations none -no-obsolete ui/qml ui \
 	  -ts $(filter-out %_fr.ts,$(TS_FILES))
-	$(VENV)/bin/pyside6-lupdate -locations none -no-obsolete -pluralonly ui/qml ui \
+	$(VENV)/bin/pyside6-lupdate -extensions qml,py -locations none -no-obsolete -pluralonly ui/qml ui \
 	  -ts resources/translations/kiosk_fr.ts
 
 docs: $(STAMP)
@@ -56,6 +61,49 @@ docs: $(STAMP)
 
 fonts: $(STAMP)
 	$(PY) tools/build_fonts.py
+
+# --- Linux: the frozen kiosk, the .deb, and its install/upgrade/purge test -------------------
+# docs/deploy-linux.md. cage lets `systemd-analyze verify` check the kiosk unit's ExecStart
+# (the .deb depends on it).
+APT_PACKAGES += cage
+DEB_VERSION ?=
+SELF_TEST_DIR := build/self-test
+FROZEN_SELF_TEST_ENV := QT_QPA_PLATFORM=offscreen QT_QUICK_BACKEND=software \
+  PCK_SYSTEM_CONFIG_FILE=$(SELF_TEST_DIR)/none.toml PCK_USER_CONFIG_FILE=$(SELF_TEST_DIR)/none.toml \
+  PCK_DATA_DIR=$(SELF_TEST_DIR)/data PCK_CACHE_DIR=$(SELF_TEST_DIR)/cache PCK_LOG_DIR=$(SELF_TEST_DIR)/log
+
+package-tools: $(STAMP)
+	@$(PY) -c "import PyInstaller" 2>/dev/null || $(PY) -m pip install --quiet -e ".[dev,package]"
+
+## package-linux: the kiosk frozen by PyInstaller in dist/passculture-kiosk/, then self-tested
+package-linux: system-deps $(STAMP) translations package-tools
+	$(VENV)/bin/pyinstaller --noconfirm --clean --log-level WARN --distpath dist \
+	  --workpath build/pyinstaller packaging/pyinstaller/passculture-kiosk.spec
+	rm -rf $(SELF_TEST_DIR)
+	env $(FROZEN_SELF_TEST_ENV) dist/passculture-kiosk/passculture-kiosk --self-test
+
+## package-deb: dist/passculture-kiosk_<version>_amd64.deb (`make package-deb DEB_VERSION=0.1.1`)
+package-deb: package-linux
+	$(PY) packaging/linux/build_deb.py $(if $(DEB_VERSION),--version $(DEB_VERSION))
+
+## package-test: build the .deb, install, upgrade and purge it on this machine (root, dpkg)
+package-test: system-deps $(STAMP) translations package-tools
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -m deb tests/packaging/test_deb.py $(ARGS)
+
+# --- Windows installer: written here, built and installed by .github/workflows/windows.yml ---
+# wixl and msitools check the WiX source on Linux; `make test` installs them with Qt's libraries.
+APT_PACKAGES += wixl msitools
+
+## package-msi-check: build the MSI with wixl from a stand-in payload, read its tables back
+package-msi-check: system-deps $(STAMP)
+	@command -v wixl >/dev/null || { echo "wixl is missing: sudo apt-get install -y wixl msitools"; exit 1; }
+	$(PY) packaging/windows/make_admx.py --check
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q tests/packaging/test_windows_msi.py \
+	  tests/packaging/test_windows_files.py $(ARGS)
+
+## package-admx: regenerate the Group Policy template (ADMX/ADML) from kiosk/config.py
+package-admx: $(STAMP)
+	$(PY) packaging/windows/make_admx.py
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)

@@ -396,7 +396,9 @@ def _quit_on_signals(app: QGuiApplication) -> QTimer:
     """Let SIGINT/SIGTERM (Ctrl+C, systemd stop) quit cleanly while Qt's loop runs."""
     for signum in (signal.SIGINT, signal.SIGTERM):
         # Queued, so that a signal arriving just before exec() still ends the loop.
-        signal.signal(signum, lambda *_: QTimer.singleShot(0, app.quit))
+        # exit(), not quit(): Qt 6's quit() first asks the windows to close, which the
+        # full-screen kiosk refuses (onClosing), so SIGTERM from systemd was ignored.
+        signal.signal(signum, lambda *_: QTimer.singleShot(0, lambda: app.exit(0)))
     # Python runs signal handlers only between bytecodes; a no-op timer gives it the chance.
     wake = QTimer(interval=250)
     wake.timeout.connect(lambda: None)

@@ -132,7 +132,8 @@ def test_the_kiosk_notifies_systemd_when_run(systemd: Systemd, tmp_path: Path) -
         "QT_QPA_PLATFORM": "offscreen",
     }
     kiosk = subprocess.Popen(
-        [sys.executable, "-m", "ui", "--windowed"], cwd=ROOT, env=environ,
+        # Full screen, as in production: the window refuses to close, SIGTERM must still stop it.
+        [sys.executable, "-m", "ui", "--no-windowed"], cwd=ROOT, env=environ,
         stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
     )
     try:
