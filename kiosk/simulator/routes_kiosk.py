@@ -254,7 +254,10 @@ def get_venues() -> Response:
 # --- pre-registrations ------------------------------------------------------------------------
 
 _EMAIL = re.compile(r"^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$")
-_NAME = re.compile(r"^[A-Za-zÀ-ÖØ-öø-ÿŒœ]+(?:[ '’-]+[A-Za-zÀ-ÖØ-öø-ÿŒœ]+)*$")
+# Latin-script letters (Latin-1, Extended-A/B, Extended Additional: Łukasz, Dvořák, Nguyễn),
+# as the real backend's name check accepts; other scripts are refused.
+_LATIN = "A-Za-zÀ-ÖØ-öø-ɏḀ-ỿ"
+_NAME = re.compile(rf"^[{_LATIN}]+(?:[ '’-]+[{_LATIN}]+)*$")
 _POSTAL_CODE = re.compile(r"^\d{5}$")
 _IDEMPOTENCY_KEY = re.compile(r"^[\x21-\x7e]{1,255}$")
 ACTIVITIES = (
