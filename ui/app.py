@@ -51,6 +51,7 @@ from ui.models.hours import OpeningHoursModel
 from ui.models.navigation import ATTRACT, NavigationModel
 from ui.models.offers import OffersModel
 from ui.models.preferences import PreferencesModel
+from ui.models.staff import StaffModel
 from ui.models.sync import SyncModel
 from ui.offer_images import PROVIDER_ID as OFFER_IMAGE_PROVIDER_ID
 from ui.offer_images import OfferImageProvider
@@ -225,6 +226,8 @@ class Kiosk:
         self.attract = AttractModel(self.catalog, self.clock, lambda: self.preferences.language)
         self.offers = OffersModel(self.runner, self.catalog, self.clock,
                                   lambda: self.preferences.language, self.venue)
+        self.staff = StaffModel(self.runner, _open_staff_store(config, self.clock), self.clock,
+                                None, timeout_s=config.staff_timeout, second_ms=second_ms)
         self.opening_hours = OpeningHoursModel(self.catalog, self.clock, self.zone,
                                                lambda: self.preferences.language)
         self.sync.sync_finished.connect(self._on_sync_finished)
@@ -255,6 +258,7 @@ class Kiosk:
         context.setContextProperty("attractModel", self.attract)
         context.setContextProperty("offers", self.offers)
         context.setContextProperty("openingHours", self.opening_hours)
+        context.setContextProperty("staff", self.staff)
         self.translations = Translations(self.engine)
         self.translations.apply(self.preferences.language)
         self.preferences.languageChanged.connect(self._on_preferences_language_changed)
@@ -352,6 +356,7 @@ class Kiosk:
         QGuiApplication.inputMethod().hide()
         self.session.stop()
         self.opening_hours.stop()
+        self.staff.stop()
         self.sync.stop()
         self.runner.shutdown()
         engine = self.engine
@@ -366,6 +371,11 @@ class Kiosk:
         if getattr(self, "_sync_catalog", None) is not None:
             self._sync_catalog.close()
             self._images.close()
+
+
+def _open_staff_store(config: kiosk_config.Config, clock: Clock) -> None:
+    """The staff accounts (issue 5 wires kiosk.staff here)."""
+    return None
 
 
 def _open_picture_cache(config: kiosk_config.Config) -> ImageCache | None:

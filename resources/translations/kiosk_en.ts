@@ -129,18 +129,6 @@
         <translation>Turn the wheels. The kiosk forgets your answer as soon as you are done.</translation>
     </message>
     <message>
-        <source>Jour</source>
-        <translation>Day</translation>
-    </message>
-    <message>
-        <source>Mois</source>
-        <translation>Month</translation>
-    </message>
-    <message>
-        <source>Année</source>
-        <translation>Year</translation>
-    </message>
-    <message>
         <source>Cette date n&apos;existe pas (ce mois-là n&apos;a pas autant de jours). Vérifie le jour et le mois.</source>
         <translation>This date does not exist (that month is shorter). Check the day and the month.</translation>
     </message>
@@ -214,6 +202,21 @@
     <message>
         <source>Terminer</source>
         <translation>Finish</translation>
+    </message>
+</context>
+<context>
+    <name>DateWheels</name>
+    <message>
+        <source>Jour</source>
+        <translation>Day</translation>
+    </message>
+    <message>
+        <source>Mois</source>
+        <translation>Month</translation>
+    </message>
+    <message>
+        <source>Année</source>
+        <translation>Year</translation>
     </message>
 </context>
 <context>
@@ -673,6 +676,47 @@
     </message>
 </context>
 <context>
+    <name>PinPad</name>
+    <message>
+        <source>Espace personnel</source>
+        <translation>Staff area</translation>
+    </message>
+    <message>
+        <source>Code personnel</source>
+        <translation>Personal code</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n chiffre(s) saisi(s)</source>
+        <translation>
+            <numerusform>%n digit entered</numerusform>
+            <numerusform>%n digits entered</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Code incorrect. Réessaie.</source>
+        <translation>Wrong code. Try again.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Trop d&apos;essais&#xa0;: le clavier est bloqué %n minute(s).</source>
+        <translation>
+            <numerusform>Too many tries: the keypad is locked for %n minute.</numerusform>
+            <numerusform>Too many tries: the keypad is locked for %n minutes.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>L&apos;espace personnel est indisponible sur cette borne.</source>
+        <translation>The staff area is not available on this kiosk.</translation>
+    </message>
+    <message>
+        <source>Annuler</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Valider</source>
+        <translation>Confirm</translation>
+    </message>
+</context>
+<context>
     <name>PostalCodeStep</name>
     <message>
         <source>Quel est ton code postal&#xa0;?</source>
@@ -884,6 +928,17 @@
     <message>
         <source>Efface tout ce que tu as saisi et revient à l&apos;accueil</source>
         <translation>Erases everything you entered and goes back to the start</translation>
+    </message>
+</context>
+<context>
+    <name>StaffRibbon</name>
+    <message>
+        <source>MODE ASSISTÉ — %1</source>
+        <translation>ASSISTED MODE — %1</translation>
+    </message>
+    <message>
+        <source>Verrouiller</source>
+        <translation>Lock</translation>
     </message>
 </context>
 <context>

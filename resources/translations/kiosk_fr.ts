@@ -31,4 +31,21 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>PinPad</name>
+    <message numerus="yes">
+        <source>%n chiffre(s) saisi(s)</source>
+        <translation>
+            <numerusform>%n chiffre saisi</numerusform>
+            <numerusform>%n chiffres saisis</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Trop d&apos;essais&#xa0;: le clavier est bloqué %n minute(s).</source>
+        <translation>
+            <numerusform>Trop d'essais : le clavier est bloqué %n minute.</numerusform>
+            <numerusform>Trop d'essais : le clavier est bloqué %n minutes.</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

@@ -38,12 +38,23 @@ Window {
         value: preferences.language === "en" ? "en_GB" : "fr_FR"
     }
 
-    TrainingRibbon {
+    // The ribbons: training mode, and staff mode with its "Verrouiller".
+    Column {
         id: ribbon
-        visible: kiosk.trainingMode
         anchors.top: parent.top
         width: parent.width
+        visible: trainingRibbon.visible || staffRibbon.visible
         z: 10
+        TrainingRibbon {
+            id: trainingRibbon
+            visible: kiosk.trainingMode
+            width: parent.width
+        }
+        StaffRibbon {
+            id: staffRibbon
+            visible: staff.unlocked
+            width: parent.width
+        }
     }
 
     // Low-reach mode: the upper half only shows where things went; every control is below.
@@ -112,6 +123,25 @@ Window {
     AccessibilityPanel {
         anchors.fill: parent
         z: 25
+    }
+
+    // Staff: a long press in the top-left corner opens the PIN pad. Not announced to
+    // visitors (no accessible name on purpose); staff learn it with their PIN.
+    MouseArea {
+        objectName: "staffCorner"
+        anchors.left: parent.left
+        anchors.top: parent.top
+        width: Theme.px(140); height: Theme.px(140)
+        z: 26
+        visible: !staff.unlocked && !staff.padOpen
+        pressAndHoldInterval: 2500
+        onPressAndHold: staff.openPad()
+        Accessible.ignored: true
+    }
+
+    PinPad {
+        anchors.fill: parent
+        z: 27
     }
 
     CountdownOverlay {

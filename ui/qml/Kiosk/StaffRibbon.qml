@@ -1,0 +1,35 @@
+import QtQuick
+import QtQuick.Layouts
+import Kiosk
+
+// While staff mode is unlocked: who it is, and "Verrouiller" always in reach.
+Rectangle {
+    id: ribbon
+    objectName: "staffRibbon"
+    implicitHeight: Theme.touchTarget + Theme.gap2
+    color: Theme.success
+
+    RowLayout {
+        anchors.fill: parent
+        anchors.leftMargin: Theme.margin
+        anchors.rightMargin: Theme.margin
+        spacing: Theme.gap3
+        Text {
+            objectName: "staffRibbonText"
+            Layout.fillWidth: true
+            text: qsTr("MODE ASSISTÉ — %1").arg(staff.staffName)
+            elide: Text.ElideRight
+            color: Theme.inkOnPrimary
+            font.family: Theme.fontFamily
+            font.pixelSize: Theme.chromeText
+            font.weight: Theme.bold
+            font.letterSpacing: Theme.px(1)
+        }
+        KioskButton {
+            objectName: "lockButton"
+            inverted: true
+            text: qsTr("Verrouiller")
+            onClicked: staff.lock()
+        }
+    }
+}
