@@ -16,6 +16,7 @@ import signal
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -410,12 +411,294 @@ def _status_lines(health: Health) -> list[str]:
     return lines + [f"problem: {problem}" for problem in health.problems]
 
 
+# --- staff and audit --------------------------------------------------------------------------
+
+if TYPE_CHECKING:  # the staff and audit commands import them when run
+    from kiosk.audit import AuditJournal
+    from kiosk.staff import StaffStore
+
+
+def _setup_staff(parser: argparse.ArgumentParser) -> None:
+    parser.description = (
+        "Manage the kiosk's staff accounts (a referent or IT runs these, as the kiosk's "
+        "account). A PIN has 6 to 12 digits and is asked twice without echo; --pin-stdin "
+        "reads it once from the first line of stdin, for scripts. Every change goes to the "
+        "audit journal. See docs/operations.md."
+    )
+    actions = parser.add_subparsers(dest="staff_action", metavar="ACTION", required=True)
+    for action, text, handler, pin in (
+        ("add", "create an account and choose its PIN", _staff_add, True),
+        ("list", "list the accounts and the PIN pad's lock", _staff_list, False),
+        ("disable", "stop an account from unlocking (kept for the record)", _staff_disable,
+         False),
+        ("enable", "let a disabled account unlock again", _staff_enable, False),
+        ("reset-pin", "give an account a new PIN", _staff_reset_pin, True),
+    ):
+        sub = actions.add_parser(action, help=text, description=text)
+        if action != "list":
+            sub.add_argument("name", metavar="NAME", help="the staff member's display name")
+        if pin:
+            sub.add_argument("--pin-stdin", action="store_true",
+                             help="read the PIN from the first line of stdin (no prompt)")
+        config.add_arguments(sub)
+        sub.set_defaults(handler=handler)
+
+
+def _open_staff(args: argparse.Namespace) -> tuple[StaffStore, AuditJournal]:
+    """The staff store of the configured data folder, writing to its audit journal."""
+    from kiosk.audit import AuditJournal
+    from kiosk.clock import Clock
+    from kiosk.staff import StaffStore
+
+    cfg = config.load(config.cli_values(args))
+    for problem in cfg.problems:
+        print(f"warning: {problem}", file=sys.stderr)
+    clock = Clock()
+    data_dir = Path(cfg.data_dir)
+    journal = AuditJournal(data_dir, clock)
+    try:
+        return StaffStore(data_dir, clock, journal), journal
+    except BaseException:
+        journal.close()
+        raise
+
+
+def _read_new_pin(args: argparse.Namespace) -> str:
+    """The new PIN: one line of stdin, or typed twice without echo (ValueError if they differ)."""
+    from kiosk.staff import check_pin
+
+    if args.pin_stdin:
+        line = sys.stdin.readline()
+        if not line:
+            raise ValueError("no PIN on stdin")
+        return line.rstrip("\r\n")
+    import getpass
+
+    try:
+        first = getpass.getpass("PIN (6 to 12 digits): ")
+        check_pin(first)  # say it now rather than after the second entry
+        second = getpass.getpass("the same PIN again: ")
+    except (EOFError, KeyboardInterrupt):
+        raise ValueError("no PIN given: nothing was changed") from None
+    if first != second:
+        raise ValueError("the two PINs differ: nothing was changed")
+    return first
+
+
+def _staff_command(args: argparse.Namespace, action: Callable[[StaffStore], str]) -> int:
+    """Run ``action`` on the store; bad input exits 2, an unusable database 1."""
+    from kiosk.storage.db import StorageError
+
+    try:
+        store, journal = _open_staff(args)
+    except StorageError as error:
+        return _fail(str(error))
+    try:
+        print(action(store))
+    except (ValueError, LookupError) as error:
+        return _fail(str(error), EXIT_USAGE)
+    except StorageError as error:
+        return _fail(str(error))
+    finally:
+        store.close()
+        journal.close()
+    return EXIT_OK
+
+
+def _known(store: StaffStore, name: str) -> str:
+    """The stored spelling of ``name``; LookupError before any PIN is asked."""
+    key = " ".join(name.split()).casefold()
+    for account in store.accounts():
+        if account.name.casefold() == key:
+            return account.name
+    raise LookupError(f"no staff account named {name.strip()!r} (see 'staff list')")
+
+
+def _staff_add(args: argparse.Namespace) -> int:
+    from kiosk.staff import check_name
+
+    def add(store: StaffStore) -> str:
+        name = check_name(args.name)
+        for account in store.accounts():  # said before the PIN is asked
+            if account.name.casefold() == name.casefold():
+                raise ValueError(f"a staff account named {account.name!r} already exists")
+        store.add(name, _read_new_pin(args))
+        return f"staff account {name!r} added"
+
+    return _staff_command(args, add)
+
+
+def _staff_list(args: argparse.Namespace) -> int:
+    def listing(store: StaffStore) -> str:
+        accounts = store.accounts()
+        if not accounts:
+            lines = [f"no staff account: add one with '{PROG} staff add NAME'"]
+        else:
+            width = max(len(a.name) for a in accounts)
+            lines = [
+                f"{a.name:<{width}}  {'active  ' if a.active else 'disabled'}  "
+                f"created {a.created_at.isoformat()}  last unlock "
+                f"{a.last_unlock_at.isoformat() if a.last_unlock_at else 'never'}"
+                for a in accounts
+            ]
+        lock = store.lock_state()
+        if lock.locked_until is not None:
+            lines.append(f"PIN pad: locked until {lock.locked_until.isoformat()} "
+                         f"({lock.failures} wrong PINs in a row)")
+        else:
+            lines.append(f"PIN pad: open ({lock.failures} wrong PINs in a row)")
+        return "\n".join(lines)
+
+    return _staff_command(args, listing)
+
+
+def _staff_disable(args: argparse.Namespace) -> int:
+    def disable(store: StaffStore) -> str:
+        name = _known(store, args.name)
+        store.disable(name)
+        return f"staff account {name!r} disabled"
+
+    return _staff_command(args, disable)
+
+
+def _staff_enable(args: argparse.Namespace) -> int:
+    def enable(store: StaffStore) -> str:
+        name = _known(store, args.name)
+        store.enable(name)
+        return f"staff account {name!r} enabled"
+
+    return _staff_command(args, enable)
+
+
+def _staff_reset_pin(args: argparse.Namespace) -> int:
+    def reset(store: StaffStore) -> str:
+        name = _known(store, args.name)
+        store.reset_pin(name, _read_new_pin(args))
+        return f"new PIN set for {name!r}"
+
+    return _staff_command(args, reset)
+
+
+def _since_date(text: str) -> date:
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"expected a date like 2025-06-01 (YYYY-MM-DD), not {text!r}") from None
+
+
+def _setup_audit(parser: argparse.ArgumentParser) -> None:
+    parser.description = (
+        "Check or export the audit journal (staff unlocks, failed PINs, account changes, "
+        "pre-registrations; no personal data). See docs/operations.md."
+    )
+    actions = parser.add_subparsers(dest="audit_action", metavar="ACTION", required=True)
+    verify = actions.add_parser(
+        "verify",
+        help="exit 0 if the journal is intact, 1 with one 'problem: …' line each otherwise",
+        description="Check every entry's hash chain and the journal's recorded end: detects "
+        "edited, removed, reordered and truncated entries.",
+    )
+    config.add_arguments(verify)
+    verify.set_defaults(handler=_audit_verify)
+    export = actions.add_parser(
+        "export",
+        help="write the entries since a date as CSV (stdout by default)",
+        description="Write the entries since midnight of DATE (the kiosk's venue's time "
+        "zone, UTC when unknown) as CSV with a header; times in the file are UTC.",
+    )
+    export.add_argument("--since", type=_since_date, required=True, metavar="YYYY-MM-DD",
+                        help="first day to export")
+    export.add_argument("--output", type=Path, metavar="FILE",
+                        help="write to FILE (UTF-8 with a BOM, for spreadsheets) instead of "
+                        "stdout")
+    config.add_arguments(export)
+    export.set_defaults(handler=_audit_export)
+
+
+def _open_journal(args: argparse.Namespace) -> tuple[AuditJournal, Path]:
+    from kiosk.audit import AuditJournal
+
+    cfg = config.load(config.cli_values(args))
+    for problem in cfg.problems:
+        print(f"warning: {problem}", file=sys.stderr)
+    data_dir = Path(cfg.data_dir)
+    return AuditJournal(data_dir), data_dir
+
+
+def _audit_verify(args: argparse.Namespace) -> int:
+    from kiosk.storage.db import StorageError
+
+    try:
+        journal, _ = _open_journal(args)
+    except StorageError as error:
+        return _fail(str(error))
+    try:
+        check = journal.verify()
+        print(f"journal: {journal.path} ({check.entries} entries)")
+    finally:
+        journal.close()
+    if check.ok:
+        print("journal OK")
+        return EXIT_OK
+    for problem in check.problems:
+        print(f"problem: {problem}")
+    return _fail(f"the journal was altered or damaged ({len(check.problems)} problems)")
+
+
+AUDIT_CSV_COLUMNS = ("sequence", "time_utc", "kind", "staff", "record_id", "detail", "hash")
+
+
+def _audit_export(args: argparse.Namespace) -> int:
+    import csv
+    from datetime import UTC, datetime, time
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    from kiosk.storage.db import StorageError
+    from kiosk.storage.local import kiosk_venue
+
+    try:
+        journal, data_dir = _open_journal(args)
+    except StorageError as error:
+        return _fail(str(error))
+    try:
+        venue = kiosk_venue(data_dir)
+        try:
+            zone = ZoneInfo(venue.timezone) if venue is not None else UTC
+        except (ZoneInfoNotFoundError, ValueError):
+            zone = UTC
+        since = datetime.combine(args.since, time(), tzinfo=zone)
+        entries = journal.entries(since=since)
+    except StorageError as error:
+        return _fail(str(error))
+    finally:
+        journal.close()
+    rows = [(e.seq, e.at.isoformat(), e.kind, e.staff or "", e.record_id or "", e.detail or "",
+             e.hash) for e in entries]
+    if args.output is None:
+        writer = csv.writer(sys.stdout, lineterminator="\n")
+        writer.writerow(AUDIT_CSV_COLUMNS)
+        writer.writerows(rows)
+        return EXIT_OK
+    try:
+        with args.output.open("w", encoding="utf-8-sig", newline="") as file:
+            writer = csv.writer(file)
+            writer.writerow(AUDIT_CSV_COLUMNS)
+            writer.writerows(rows)
+    except OSError as error:
+        return _fail(f"cannot write {args.output}: {error}")
+    print(f"wrote {len(rows)} entries since {since.isoformat()} to {args.output}")
+    return EXIT_OK
+
+
 _COMMAND_LIST: tuple[Command, ...] = (
     Command("config", "show, check and locate the configuration", _setup_config),
     Command("simulator", "serve the reference central API with demo data", _setup_simulator),
     Command("enroll", "enroll this kiosk with a one-time code from the back office", _setup_enroll),
     Command("sync", "synchronise the local catalog with the central API once", _setup_sync),
     Command("status", "print the kiosk's health; non-zero exit when unhealthy", _setup_status),
+    Command("staff", "add, list, disable, enable staff accounts and reset their PIN", _setup_staff),
+    Command("audit", "verify the audit journal or export it as CSV", _setup_audit),
 )
 
 COMMANDS: frozenset[str] = frozenset(command.name for command in _COMMAND_LIST)
