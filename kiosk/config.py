@@ -360,6 +360,18 @@ OPTIONS: tuple[Option, ...] = (
         unit="MB",
     ),
     Option(
+        "outbox_retention_days",
+        Kind.INT,
+        30,
+        "Durée au bout de laquelle une préinscription qui n'a pas pu être envoyée est effacée "
+        "de la file chiffrée et signalée au personnel.",
+        "Time after which a pre-registration that could not be sent is erased from the "
+        "encrypted outbox and reported to staff.",
+        minimum=1,
+        maximum=90,
+        unit="days",
+    ),
+    Option(
         "secrets_backend",
         Kind.CHOICE,
         "system",
@@ -440,6 +452,7 @@ class Config:
     ca_bundle: Path | None
     proxy: str
     image_cache_mb: int
+    outbox_retention_days: int
     secrets_backend: str
     allow_plaintext_secrets: bool
 

@@ -23,6 +23,7 @@ from kiosk.secrets import SecretStore, SecretStoreError
 from kiosk.storage.catalog import CATALOG_FILE_NAME, open_catalog
 from kiosk.storage.db import StorageError
 from kiosk.storage.local import STATE_FILE_NAME, LocalState
+from kiosk.storage.outbox import OUTBOX_FILE_NAME, damaged_outbox_files, outbox_depth
 
 #: Below this much free space in the data folder, the catalog and logs may fail to write.
 MIN_FREE_BYTES = 200 * 1024 * 1024
@@ -47,7 +48,8 @@ class Health:
     Attributes:
         venue: the venue the kiosk was enrolled at (``id``, ``name``, ``city``), None when
             not known locally (not enrolled, or enrolled by an older version).
-        outbox_depth: writes waiting to be sent; None while the kiosk has no outbox.
+        outbox_depth: pre-registrations waiting to be sent; None before the kiosk first
+            opened its outbox, or when the outbox file cannot be read.
         clock_skew_seconds: the central API's time minus the PC's at the last heartbeat
             (positive: the PC is behind); None before the first.
     """
@@ -95,7 +97,7 @@ def check_health(config: Config, now: datetime | None = None) -> Health:
         last_sync=last_sync.isoformat() if last_sync else None,
         bookable_offers=counts.bookable_offers,
         venues=counts.venues,
-        outbox_depth=None,  # the outbox comes with issue 5
+        outbox_depth=outbox_depth(data_dir / OUTBOX_FILE_NAME),
         clock_skew_seconds=skew,
         data_dir=str(data_dir),
         free_bytes=_free_bytes(data_dir),
@@ -106,6 +108,9 @@ def check_health(config: Config, now: datetime | None = None) -> Health:
         health.problems.append("not enrolled: run 'passculture-kiosk enroll'")
     if state_problem:
         health.problems.append(state_problem)
+    if health.outbox_depth is None and (data_dir / OUTBOX_FILE_NAME).exists():
+        health.problems.append("outbox unreadable: pre-registrations cannot be counted or sent")
+    health.problems += _outbox_problems(data_dir)
     if last_sync is None:
         health.problems.append("never synced")
     elif (now - last_sync).total_seconds() > STALE_AFTER_INTERVALS * config.sync_interval:
@@ -129,6 +134,7 @@ def heartbeat_health(config: Config, now: datetime | None = None) -> dict[str, o
     _venue, skew, _state_problem = _local_state(data_dir)
     problems = [f"configuration: {problem}" for problem in config.problems]
     problems += _machine_problems(free_bytes, last_crash, skew, now)
+    problems += _outbox_problems(data_dir)
     return {
         "freeBytes": free_bytes,
         "lastCrashAt": _api_time(last_crash),
@@ -150,6 +156,12 @@ def _machine_problems(free_bytes: int, last_crash: str | None, skew: float | Non
         problems.append(f"the PC clock is {abs(skew):.0f} s {side} the central API's: "
                         "check its time synchronisation (NTP)")
     return problems
+
+
+def _outbox_problems(data_dir: Path) -> list[str]:
+    """Damaged outbox files moved aside: unsent pre-registrations IT must look at."""
+    return [f"damaged outbox moved aside, its pre-registrations unsent: {path.name} (see "
+            "docs/privacy.md)" for path in damaged_outbox_files(data_dir)]  # fmt: skip
 
 
 def _local_state(data_dir: Path) -> tuple[dict[str, object] | None, float | None, str]:

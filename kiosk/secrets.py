@@ -1,4 +1,4 @@
-"""The device token (and later other keys) in a secret store chosen explicitly by IT.
+"""The device token and the outbox keys in a secret store chosen explicitly by IT.
 
 Two backends, both used through keyring's API so that the rest of the kiosk sees one:
 
@@ -17,6 +17,7 @@ No secret ever reaches a log: messages name the backend and the key, never the v
 
 from __future__ import annotations
 
+import base64
 import json
 import logging
 import os
@@ -38,6 +39,8 @@ log = logging.getLogger(__name__)
 SERVICE = "passculture-kiosk"
 """The keyring service name under which the kiosk's secrets are kept."""
 TOKEN_KEY = "device-token"
+OUTBOX_KEY_PREFIX = "outbox-key-"
+"""Outbox keys are kept as ``outbox-key-<name>`` (kiosk.storage.outbox names and rotates them)."""
 SECRETS_FILE_NAME = "secrets.json"
 
 _FIX_SYSTEM = (
@@ -263,6 +266,38 @@ class SecretStore:
             SecretStoreError: the store failed.
         """
         return self._delete(TOKEN_KEY)
+
+    def get_outbox_key(self, name: str) -> bytes | None:
+        """The outbox's AES key called ``name``, or None when there is none.
+
+        Raises:
+            SecretStoreError: the store failed, or the stored key is damaged.
+        """
+        text = self._get(f"{OUTBOX_KEY_PREFIX}{name}")
+        if text is None:
+            return None
+        try:
+            return base64.b64decode(text.encode("ascii"), validate=True)
+        except (ValueError, UnicodeEncodeError):
+            raise SecretStoreError(
+                f"{OUTBOX_KEY_PREFIX}{name} is damaged in {self.backend_name}"
+            ) from None
+
+    def set_outbox_key(self, name: str, key: bytes) -> None:
+        """Keep the outbox's AES key called ``name`` (replacing any).
+
+        Raises:
+            SecretStoreError: the store failed.
+        """
+        self._set(f"{OUTBOX_KEY_PREFIX}{name}", base64.b64encode(key).decode("ascii"))
+
+    def delete_outbox_key(self, name: str) -> bool:
+        """Forget the outbox's AES key called ``name``; return whether there was one.
+
+        Raises:
+            SecretStoreError: the store failed.
+        """
+        return self._delete(f"{OUTBOX_KEY_PREFIX}{name}")
 
     def _get(self, key: str) -> str | None:
         try:

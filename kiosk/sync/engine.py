@@ -39,6 +39,8 @@ from kiosk.storage.catalog import Catalog, Feed
 from kiosk.storage.db import StorageError
 from kiosk.storage.images import ImageCache, ImageRefused
 from kiosk.storage.local import LocalState
+from kiosk.storage.outbox import Journal, Outbox
+from kiosk.sync.delivery import deliver
 from kiosk.sync.report import SyncReport
 
 log = logging.getLogger(__name__)
@@ -75,6 +77,8 @@ def sync_once(
     page_limit: int = PAGE_LIMIT,
     images: ImageCache | None = None,
     image_budget: int = IMAGE_BUDGET,
+    outbox: Outbox | None = None,
+    journal: Journal | None = None,
 ) -> SyncReport:
     """Bring the catalog up to date; never raises for a network or server problem.
 
@@ -84,14 +88,20 @@ def sync_once(
     With ``images``, a successful sync then downloads up to ``image_budget`` new pictures
     of the soonest events into it (see :func:`_pull_images`); how that went is one line of
     ``report.steps`` and never changes ``report.ok``.
+
+    With ``outbox``, pre-registrations are delivered first (:func:`kiosk.sync.delivery.deliver`,
+    journaled in ``journal``): a person waits on them, the catalog can wait. How that went is
+    the first line of ``report.steps``; the heartbeat then carries ``outbox.depth()``.
     """
     report = SyncReport(started_at=clock.now())
+    if outbox is not None:
+        report.steps.append(deliver(api, outbox, clock, journal=journal).describe())
     try:
         _pull_documents(api, catalog, report)
         for feed in ("venues", "offers"):
             _pull_feed(api, catalog, clock, feed, report, page_limit)
         catalog.refresh_bookable(clock.now())
-        _heartbeat(api, catalog, clock, health, report)
+        _heartbeat(api, catalog, clock, health, report, outbox)
     except Unauthorized:
         report.error = "the central API refused this kiosk's token: enroll it again"
     except ApiError as error:
@@ -210,8 +220,15 @@ def sync_health(api: ApiClient, catalog: Catalog, clock: Clock) -> dict[str, obj
 
 
 def _heartbeat(api: ApiClient, catalog: Catalog, clock: Clock,
-               health: Callable[[], Mapping[str, object]], report: SyncReport) -> None:
-    api.heartbeat({**base_health(), **sync_health(api, catalog, clock), **health()})
+               health: Callable[[], Mapping[str, object]], report: SyncReport,
+               outbox: Outbox | None = None) -> None:
+    depth: dict[str, object] = {}
+    if outbox is not None:
+        try:
+            depth["outboxDepth"] = outbox.depth()
+        except StorageError as error:
+            log.warning("outbox depth unknown for the heartbeat: %s", error)
+    api.heartbeat({**base_health(), **sync_health(api, catalog, clock), **depth, **health()})
     skew = api.clock_skew()
     report.clock_skew_seconds = skew
     if skew is not None:

@@ -40,6 +40,7 @@ EXPECTED_OPTIONS = [
     "ca_bundle",
     "proxy",
     "image_cache_mb",
+    "outbox_retention_days",
     "secrets_backend",
     "allow_plaintext_secrets",
 ]
