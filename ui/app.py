@@ -5,9 +5,11 @@ from __future__ import annotations
 import argparse
 import logging
 import os
+import secrets
 import signal
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import (
     Property,
@@ -29,22 +31,27 @@ from PySide6.QtQuick import QQuickItem, QQuickWindow
 
 import kiosk
 from kiosk import config as kiosk_config
+from kiosk.audit import AuditJournal
 from kiosk.clock import Clock
 from kiosk.domain import links
 from kiosk.domain.eligibility import EligibilityRules
 from kiosk.health import heartbeat_health
 from kiosk.logs import setup_logging
 from kiosk.paths import FONTS_DIR, RESOURCES_DIR
+from kiosk.staff import StaffStore
 from kiosk.storage.catalog import CATALOG_FILE_NAME, open_catalog
+from kiosk.storage.counters import DailyCounters
 from kiosk.storage.db import StorageError
 from kiosk.storage.images import ImageCache, open_image_cache
 from kiosk.storage.local import KioskVenue, kiosk_venue
-from kiosk.sync.connection import Connection, connect
+from kiosk.storage.outbox import OUTBOX_FILE_NAME, Outbox, OutboxError, open_outbox
+from kiosk.sync.connection import TRAINING_DATA_DIR, Connection, connect
 from kiosk.sync.engine import sync_once
 from kiosk.sync.report import SyncReport
 from ui.i18n import Translations
 from ui.icons import PROVIDER_ID as ICON_PROVIDER_ID
 from ui.icons import IconImageProvider
+from ui.models.assisted import AssistedModel
 from ui.models.attract import AttractModel
 from ui.models.eligibility import EligibilityModel
 from ui.models.hours import OpeningHoursModel
@@ -52,6 +59,7 @@ from ui.models.navigation import ATTRACT, NavigationModel
 from ui.models.offers import OffersModel
 from ui.models.preferences import PreferencesModel
 from ui.models.staff import StaffModel
+from ui.models.staff_area import StaffAreaModel
 from ui.models.sync import SyncModel
 from ui.offer_images import PROVIDER_ID as OFFER_IMAGE_PROVIDER_ID
 from ui.offer_images import OfferImageProvider
@@ -185,6 +193,11 @@ class AppModel(QObject):
 
     canClose = Property(bool, _get_can_close, notify=changed)  # noqa: N815
 
+    def set_staff_unlocked(self, unlocked: bool) -> None:
+        """Staff mode changed: an unlocked kiosk may be closed (by staff, with a keyboard)."""
+        self._staff_unlocked = unlocked
+        self.changed.emit()
+
     @Slot(str, result=str)
     def appLink(self, path: str) -> str:  # noqa: N802 - called from QML
         """Return the official app's URL for ``path``, tagged with the kiosk's utm fields."""
@@ -226,12 +239,31 @@ class Kiosk:
         self.attract = AttractModel(self.catalog, self.clock, lambda: self.preferences.language)
         self.offers = OffersModel(self.runner, self.catalog, self.clock,
                                   lambda: self.preferences.language, self.venue)
-        self.staff = StaffModel(self.runner, _open_staff_store(config, self.clock), self.clock,
-                                None, timeout_s=config.staff_timeout, second_ms=second_ms)
+        self.journal = _open_journal(config, self.clock)
+        self._staff_store = _open_staff_store(config, self.clock, self.journal)
+        self.staff = StaffModel(self.runner, self._staff_store, self.clock, self.journal,
+                                timeout_s=config.staff_timeout, second_ms=second_ms)
+        self.outbox = _open_outbox(config)
+        self.assisted = AssistedModel(
+            self.runner, self.clock, self.eligibility_rules, lambda: self.preferences.language,
+            outbox=self.outbox, api=connection.client if connection is not None else None,
+            journal=self.journal, staff_name=lambda: self.staff.property("staffName"),
+        )
+        self.staff.unlocked_changed.connect(self._on_staff_unlocked_changed)
+        self.counters = _open_counters(config)
+        self.staff_area = StaffAreaModel(
+            self.runner, config, self.clock, outbox=self.outbox, counters=self.counters,
+            journal=self.journal, zone=self.zone, language=lambda: self.preferences.language,
+            staff_name=lambda: self.staff.property("staffName"),
+        )
+        self.eligibility.concluded.connect(lambda: self._count("eligibility_checks"))
+        self.assisted.submitted.connect(lambda: self._count("preregistrations"))
         self.opening_hours = OpeningHoursModel(self.catalog, self.clock, self.zone,
                                                lambda: self.preferences.language)
         self.sync.sync_finished.connect(self._on_sync_finished)
-        self.session.register(self.navigation, self.preferences, self.eligibility, self.offers)
+        self.offers.offer_viewed.connect(lambda: self._count("offers_viewed"))
+        self.session.register(self.navigation, self.preferences, self.eligibility, self.offers,
+                              self.assisted)
         self.navigation.navigated.connect(self._on_navigation_navigated)
         self.app_model = AppModel(
             config,
@@ -239,6 +271,7 @@ class Kiosk:
             size=size or QSize(1280, 720),
             venue_id=lambda: venue.id if (venue := self.venue()) else None,
         )
+        self.staff.unlocked_changed.connect(self.app_model.set_staff_unlocked)
         self.engine = QQmlApplicationEngine()
         self.engine.addImportPath(str(QML_DIR))
         self.engine.addImageProvider(QR_PROVIDER_ID, QrImageProvider())
@@ -259,10 +292,13 @@ class Kiosk:
         context.setContextProperty("offers", self.offers)
         context.setContextProperty("openingHours", self.opening_hours)
         context.setContextProperty("staff", self.staff)
+        context.setContextProperty("assisted", self.assisted)
+        context.setContextProperty("staffArea", self.staff_area)
         self.translations = Translations(self.engine)
         self.translations.apply(self.preferences.language)
         self.preferences.languageChanged.connect(self._on_preferences_language_changed)
         self.app.installEventFilter(self.session)
+        self.app.installEventFilter(self.staff)
         self.engine.load(QUrl.fromLocalFile(str(QML_DIR / "Main.qml")))
         roots = self.engine.rootObjects()
         if not roots or not isinstance(roots[0], QQuickWindow):
@@ -302,6 +338,23 @@ class Kiosk:
             self.session.begin()
         if screen == "offers":
             self.offers.enter()
+
+    def _count(self, kind: str) -> None:
+        """One more of ``kind`` today (the kiosk's local day), for the staff area."""
+        if self.counters is None:
+            return
+        try:
+            self.counters.add(kind, self.clock.now().astimezone(ZoneInfo(self.zone())).date())
+        except StorageError as error:
+            log.warning("counters: %s", error)
+
+    def _on_staff_unlocked_changed(self, unlocked: bool) -> None:
+        if unlocked:  # straight to what staff unlock for: a new assisted pre-registration
+            self.assisted.start()
+            self.navigation.go("assisted")
+            self.session.begin()
+        elif self.navigation.screen == "assisted":
+            self.session.finish()  # locking ends the visit: nothing typed stays on screen
 
     def _on_sync_finished(self, _report: SyncReport) -> None:
         self.attract.refresh()
@@ -343,13 +396,15 @@ class Kiosk:
             # Pictures are the heavy part; while the venue is closed they wait.
             pictures = None if self.opening_hours.heavy_work_paused() else images
             return sync_once(client, sync_catalog, self.clock, images=pictures,
-                             health=lambda: heartbeat_health(self.config))
+                             health=lambda: heartbeat_health(self.config),
+                             outbox=self.outbox, journal=self.journal)
 
         return SyncModel(self.runner, run_sync, self.config.sync_interval, second_ms=second_ms)
 
     def close(self) -> None:
         """Tear everything down in an order that leaves no QML binding on a dead object."""
         self.app.removeEventFilter(self.session)
+        self.app.removeEventFilter(self.staff)
         # The on-screen keyboard's state belongs to the application, not to this window:
         # close it, or the next window built in this process opens with it up.
         self.window.contentItem().forceActiveFocus()
@@ -366,6 +421,9 @@ class Kiosk:
         QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
         self.translations.remove_all()
         self.catalog.close()
+        for store in (self._staff_store, self.journal, self.outbox, self.counters):
+            if store is not None:
+                store.close()
         if self._picture_cache is not None:
             self._picture_cache.close()
         if getattr(self, "_sync_catalog", None) is not None:
@@ -373,9 +431,55 @@ class Kiosk:
             self._images.close()
 
 
-def _open_staff_store(config: kiosk_config.Config, clock: Clock) -> None:
-    """The staff accounts (issue 5 wires kiosk.staff here)."""
-    return None
+def _open_outbox(config: kiosk_config.Config) -> Outbox | None:
+    """The encrypted outbox; None (assisted pre-registration unavailable) when it cannot be.
+
+    In training mode, without a system secret store, the key lives in memory only and the
+    file sits with the simulator's data: records typed while training cannot outlive the
+    process in a readable form, and never mix with a production outbox.
+    """
+    try:
+        return open_outbox(config)
+    except OutboxError as error:
+        if not config.training_mode:
+            log.error("assisted pre-registration unavailable: %s", error)
+            return None
+    try:
+        path = Path(config.data_dir) / TRAINING_DATA_DIR / OUTBOX_FILE_NAME
+        for leftover in (path, *(path.with_name(path.name + end) for end in ("-wal", "-shm"))):
+            leftover.unlink(missing_ok=True)  # a past run's key is gone: its records too
+        return Outbox.open(path, secrets.token_bytes(32))
+    except (OSError, OutboxError) as error:
+        log.error("assisted pre-registration unavailable: %s", error)
+        return None
+
+
+def _open_counters(config: kiosk_config.Config) -> DailyCounters | None:
+    """The day's counts; None (the staff area shows none) when the file cannot be used."""
+    try:
+        return DailyCounters(Path(config.data_dir))
+    except StorageError as error:
+        log.error("counters unavailable: %s", error)
+        return None
+
+
+def _open_journal(config: kiosk_config.Config, clock: Clock) -> AuditJournal | None:
+    """The audit journal; None (and a logged error) when it cannot be opened."""
+    try:
+        return AuditJournal(Path(config.data_dir), clock)
+    except StorageError as error:
+        log.error("audit journal unavailable: %s", error)
+        return None
+
+
+def _open_staff_store(config: kiosk_config.Config, clock: Clock,
+                      journal: AuditJournal | None) -> StaffStore | None:
+    """The staff accounts; None (staff mode then says it is unavailable) when unreadable."""
+    try:
+        return StaffStore(Path(config.data_dir), clock, journal)
+    except StorageError as error:
+        log.error("staff accounts unavailable: %s", error)
+        return None
 
 
 def _open_picture_cache(config: kiosk_config.Config) -> ImageCache | None:

@@ -14,10 +14,13 @@ from PySide6.QtCore import QCoreApplication, QEventLoop, QSize
 
 from kiosk import config as kiosk_config
 from kiosk.clock import Clock
+from kiosk.staff import StaffStore
 from kiosk.sync.connection import connect
 from ui.app import Kiosk
 from ui.models.navigation import SCREENS
 
+#: The demo staff account's PIN (screenshots only).
+DEMO_STAFF_PIN = "482915"
 ORIENTATIONS = {"landscape": QSize(1920, 1080), "portrait": QSize(1080, 1920)}
 #: Screenshots are taken at a fixed instant so that ages and dates never change.
 DEMO_NOW = datetime(2026, 11, 28, 11, 0, tzinfo=UTC)
@@ -62,6 +65,8 @@ def capture_all(out_dir: Path, languages: tuple[str, ...] = ("fr", "en")) -> lis
         ensure_application()
         out_dir.mkdir(parents=True, exist_ok=True)
         connection = connect(config)
+        with StaffStore(Path(folder), Clock()) as staff:
+            staff.add("Camille", DEMO_STAFF_PIN)
         written: list[Path] = []
         try:
             for orientation, size in ORIENTATIONS.items():
@@ -118,7 +123,47 @@ def _tour(kiosk: Kiosk, out_dir: Path, suffix: str, language: str,
     panel.setProperty("accessibilityOpen", False)
     shots.extend(_eligibility(kiosk, out_dir, suffix, prepare))
     shots.extend(_offers(kiosk, out_dir, suffix, prepare))
+    shots.extend(_assisted(kiosk, out_dir, suffix, prepare))
     shots.append(_closed(kiosk, out_dir, suffix))
+    return shots
+
+
+def _assisted(kiosk: Kiosk, out_dir: Path, suffix: str, prepare: Callable[[], None]
+              ) -> list[Path]:
+    """The PIN pad, every step of an assisted pre-registration, its result, the staff area."""
+    prepare()
+    kiosk.staff.openPad()
+    shots = [_grab(kiosk, out_dir, f"staff-1-pin-{suffix}")]
+    kiosk.staff.submitPin(DEMO_STAFF_PIN)
+    _wait_until(lambda: bool(kiosk.staff.property("unlocked")))
+    prepare()
+    form = kiosk.assisted
+    shots.append(_grab(kiosk, out_dir, f"assisted-1-consent-{suffix}"))
+    form.acceptConsent()
+    form.submitEmail("lea.martin@gmial.com")
+    shots.append(_grab(kiosk, out_dir, f"assisted-2-email-suggestion-{suffix}"))
+    form.useSuggestion()
+    shots.append(_grab(kiosk, out_dir, f"assisted-3-birthdate-{suffix}"))
+    form.submitBirthDate(10, 5, 2009)
+    form.submitNames("Léa", "Martin2")
+    shots.append(_grab(kiosk, out_dir, f"assisted-4-identity-error-{suffix}"))
+    form.submitNames("Léa", "Martin")
+    form.lookUpPostalCode("69100")
+    _wait_until(lambda: form.property("lookup") in ("done", "offline"))
+    shots.append(_grab(kiosk, out_dir, f"assisted-5-address-{suffix}"))
+    form.submitAddress("69100", "Villeurbanne", "12 rue Francis-de-Pressensé")
+    shots.append(_grab(kiosk, out_dir, f"assisted-6-status-{suffix}"))
+    form.submitStatus("HIGH_SCHOOL_STUDENT", False)
+    shots.append(_grab(kiosk, out_dir, f"assisted-7-review-{suffix}"))
+    form.send()
+    _wait_until(lambda: form.property("step") == "result")
+    shots.append(_grab(kiosk, out_dir, f"assisted-8-result-{suffix}"))
+    kiosk.navigation.go("staff")
+    kiosk.staff_area.refresh()
+    _wait_until(lambda: bool(kiosk.staff_area.property("facts")))
+    shots.append(_grab(kiosk, out_dir, f"staff-2-area-{suffix}"))
+    kiosk.staff.lock()
+    kiosk.session.finish()
     return shots
 
 

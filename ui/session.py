@@ -15,7 +15,8 @@ from PySide6.QtCore import Property, QEvent, QObject, QTimer, Signal, Slot
 
 log = logging.getLogger(__name__)
 
-_ACTIVITY_EVENTS = frozenset(
+#: Input that means someone is at the kiosk (visitor session and staff mode alike).
+ACTIVITY_EVENTS = frozenset(
     {
         QEvent.Type.MouseButtonPress,
         QEvent.Type.MouseMove,
@@ -59,7 +60,7 @@ class Session(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
         """Note visitor activity; never consumes the event."""
-        if self._active and event.type() in _ACTIVITY_EVENTS:
+        if self._active and event.type() in ACTIVITY_EVENTS:
             self.note_activity()
         return False
 

@@ -57,14 +57,185 @@
     </message>
 </context>
 <context>
+    <name>AddressStep</name>
+    <message>
+        <source>Son adresse</source>
+        <translation>Their address</translation>
+    </message>
+    <message>
+        <source>Code postal</source>
+        <translation>Postcode</translation>
+    </message>
+    <message>
+        <source>Chercher la commune</source>
+        <translation>Look up the town</translation>
+    </message>
+    <message>
+        <source>La borne n&apos;a pas pu chercher la commune&#xa0;: écris-la.</source>
+        <translation>The kiosk couldn&apos;t look up the town: type it in.</translation>
+    </message>
+    <message>
+        <source>Commune</source>
+        <translation>Town or city</translation>
+    </message>
+    <message>
+        <source>Numéro et rue</source>
+        <translation>Number and street</translation>
+    </message>
+    <message>
+        <source>Continuer</source>
+        <translation>Continue</translation>
+    </message>
+</context>
+<context>
     <name>AssistedScreen</name>
     <message>
         <source>M&apos;inscrire avec un·e conseiller·e</source>
         <translation>Sign up with a staff member</translation>
     </message>
     <message>
-        <source>Adresse-toi à l&apos;accueil&#xa0;: un·e conseiller·e va t&apos;aider à commencer ton inscription. Tu peux aussi la commencer seul·e sur ton téléphone.</source>
-        <translation>Ask at the front desk: a staff member will help you start signing up. You can also start on your own phone.</translation>
+        <source>Adresse-toi à l&apos;accueil : un·e conseiller·e va t&apos;aider à commencer ton inscription. Tu peux aussi la commencer seul·e sur ton téléphone.</source>
+        <translation>Ask at the front desk: a staff member will help you start signing up. You can also start on your own on your phone.</translation>
+    </message>
+    <message>
+        <source>Écris l&apos;adresse e-mail de la personne.</source>
+        <translation>Type in the person&apos;s email address.</translation>
+    </message>
+    <message>
+        <source>Une adresse e-mail n&apos;a ni accent ni caractère spécial&#xa0;: vérifie-la.</source>
+        <translation>An email address has no accents or special characters: check it.</translation>
+    </message>
+    <message>
+        <source>Une adresse e-mail n&apos;a pas d&apos;espace&#xa0;: vérifie-la.</source>
+        <translation>An email address has no spaces: check it.</translation>
+    </message>
+    <message>
+        <source>Cette adresse est trop longue (120 caractères au plus).</source>
+        <translation>This address is too long (120 characters at most).</translation>
+    </message>
+    <message>
+        <source>Cette adresse ne semble pas complète, par exemple prenom.nom@gmail.com.</source>
+        <translation>This address doesn&apos;t look complete. It should look like firstname.surname@gmail.com.</translation>
+    </message>
+    <message>
+        <source>Écris le nom comme sur la pièce d&apos;identité.</source>
+        <translation>Type in the name as it is on the ID.</translation>
+    </message>
+    <message>
+        <source>Un nom ne contient pas de chiffre.</source>
+        <translation>A name has no numbers in it.</translation>
+    </message>
+    <message>
+        <source>Écris le nom en lettres latines, comme sur la pièce d&apos;identité française ou le titre de séjour.</source>
+        <translation>Type the name in Latin letters, as on the French ID card or the residence permit.</translation>
+    </message>
+    <message>
+        <source>Seuls les lettres, espaces, tirets et apostrophes sont acceptés.</source>
+        <translation>Only letters, spaces, hyphens and apostrophes are allowed.</translation>
+    </message>
+    <message>
+        <source>Un nom ne commence ni ne finit par un tiret ou une apostrophe.</source>
+        <translation>A name can&apos;t start or end with a hyphen or an apostrophe.</translation>
+    </message>
+    <message>
+        <source>Un seul tiret, espace ou apostrophe entre deux parties du nom.</source>
+        <translation>Just one hyphen, space or apostrophe between two parts of the name.</translation>
+    </message>
+    <message>
+        <source>Ce nom est trop long (100 caractères au plus).</source>
+        <translation>This name is too long (100 characters at most).</translation>
+    </message>
+    <message>
+        <source>Écris le code postal du domicile.</source>
+        <translation>Type in the postcode of their home.</translation>
+    </message>
+    <message>
+        <source>Un code postal a 5 chiffres, par exemple 69100.</source>
+        <translation>A French postcode has 5 digits, for example 69100.</translation>
+    </message>
+    <message>
+        <source>Ce territoire n&apos;est pas couvert par le pass Culture.</source>
+        <translation>The pass Culture doesn&apos;t cover this area.</translation>
+    </message>
+    <message>
+        <source>Choisis ou écris la commune.</source>
+        <translation>Choose or type in the town.</translation>
+    </message>
+    <message>
+        <source>Ce texte contient des caractères non acceptés.</source>
+        <translation>This text has characters that aren&apos;t allowed.</translation>
+    </message>
+    <message>
+        <source>Ce nom de commune est trop long.</source>
+        <translation>This town name is too long.</translation>
+    </message>
+    <message>
+        <source>Cette adresse est trop longue (200 caractères au plus).</source>
+        <translation>This address is too long (200 characters at most).</translation>
+    </message>
+    <message>
+        <source>Cette date n&apos;existe pas. Vérifie le jour et le mois.</source>
+        <translation>This date does not exist. Check the day and the month.</translation>
+    </message>
+    <message>
+        <source>Vérifie l&apos;année de naissance.</source>
+        <translation>Check the year of birth.</translation>
+    </message>
+    <message>
+        <source>La personne est trop jeune pour s&apos;inscrire aujourd&apos;hui.</source>
+        <translation>The person is too young to sign up today.</translation>
+    </message>
+    <message>
+        <source>La personne a passé l&apos;âge du pass Culture.</source>
+        <translation>The person is over the age limit for the pass Culture.</translation>
+    </message>
+    <message>
+        <source>À cet âge, l&apos;inscription se termine dans l&apos;application si elle a été commencée avant 19 ans.</source>
+        <translation>At this age, signing up can only be finished in the app, if it was started before turning 19.</translation>
+    </message>
+    <message>
+        <source>Choisis la situation de la personne.</source>
+        <translation>Choose the person&apos;s current situation.</translation>
+    </message>
+    <message>
+        <source>Cette réponse n&apos;est pas acceptée&#xa0;: vérifie-la.</source>
+        <translation>This answer isn't accepted: check it.</translation>
+    </message>
+    <message>
+        <source>Collégien·ne</source>
+        <translation>Collège pupil</translation>
+    </message>
+    <message>
+        <source>Lycéen·ne</source>
+        <translation>Lycée student</translation>
+    </message>
+    <message>
+        <source>Étudiant·e</source>
+        <translation>Student</translation>
+    </message>
+    <message>
+        <source>Employé·e</source>
+        <translation>Employee</translation>
+    </message>
+    <message>
+        <source>Apprenti·e</source>
+        <translation>Apprentice</translation>
+    </message>
+    <message>
+        <source>Alternant·e</source>
+        <translation>Work-study student</translation>
+    </message>
+    <message>
+        <source>Volontaire</source>
+        <translation>Volunteer</translation>
+    </message>
+    <message>
+        <source>Inactif·ve</source>
+        <translation>Not working</translation>
+    </message>
+    <message>
+        <source>Demandeur·se d&apos;emploi</source>
+        <translation>Job seeker</translation>
     </message>
 </context>
 <context>
@@ -142,6 +313,21 @@
     </message>
 </context>
 <context>
+    <name>BirthdateStep</name>
+    <message>
+        <source>Sa date de naissance</source>
+        <translation>Their date of birth</translation>
+    </message>
+    <message>
+        <source>Attention&#xa0;: elle ne pourra plus être changée ensuite.</source>
+        <translation>Careful: it can&apos;t be changed afterwards.</translation>
+    </message>
+    <message>
+        <source>Continuer</source>
+        <translation>Continue</translation>
+    </message>
+</context>
+<context>
     <name>BottomNav</name>
     <message>
         <source>Retour</source>
@@ -176,6 +362,33 @@
     <message>
         <source>Scanne avec l&apos;appareil photo de ton téléphone</source>
         <translation>Scan with your phone&apos;s camera</translation>
+    </message>
+</context>
+<context>
+    <name>ConsentStep</name>
+    <message>
+        <source>Avant de commencer</source>
+        <translation>Before we start</translation>
+    </message>
+    <message>
+        <source>Lis ce texte avec la personne&#xa0;: c&apos;est elle qui décide.</source>
+        <translation>Read this text with the person: it&apos;s their decision.</translation>
+    </message>
+    <message>
+        <source>Pour commencer ton inscription au pass Culture, la borne note ton adresse e-mail, ta date de naissance, tes nom et prénom comme sur ta pièce d&apos;identité, ton adresse et ta situation. Aucun mot de passe&#xa0;: tu le choisiras sur ton téléphone.
+
+Ces informations sont envoyées au pass Culture (ministère de la Culture) pour créer ton compte. Sur la borne, elles sont chiffrées et effacées dès que le pass Culture les a reçues, au plus tard après 30 jours si la borne n&apos;a pas pu les envoyer.
+
+Tu peux demander à les consulter, les corriger ou les effacer auprès du pass Culture (support.passculture.app) ou de l&apos;accueil. Texte version %1.</source>
+        <translation>To start your pass Culture registration, the kiosk records your email address, your date of birth, your first name and surname as on your ID, your address and your current situation. No password: you&apos;ll choose it on your phone.
+
+This information is sent to the pass Culture (French Ministry of Culture) to create your account. On the kiosk, it is encrypted and erased as soon as the pass Culture has received it, or after 30 days at the latest if the kiosk could not send it.
+
+You can ask the pass Culture (support.passculture.app) or the front desk to show you, correct or erase this information. Text version %1.</translation>
+    </message>
+    <message>
+        <source>La personne est d&apos;accord</source>
+        <translation>The person agrees</translation>
     </message>
 </context>
 <context>
@@ -228,6 +441,41 @@
     <message>
         <source>Effacer le dernier chiffre</source>
         <translation>Delete the last digit</translation>
+    </message>
+</context>
+<context>
+    <name>EmailStep</name>
+    <message>
+        <source>Son adresse e-mail</source>
+        <translation>Their email address</translation>
+    </message>
+    <message>
+        <source>C&apos;est là qu&apos;arrivera le lien pour finir l&apos;inscription. Elle sera vérifiée.</source>
+        <translation>That&apos;s where the link to finish signing up will arrive. The address will be verified.</translation>
+    </message>
+    <message>
+        <source>Adresse e-mail</source>
+        <translation>Email address</translation>
+    </message>
+    <message>
+        <source>prenom.nom@exemple.fr</source>
+        <translation>firstname.surname@example.com</translation>
+    </message>
+    <message>
+        <source>Tu voulais dire %1&#xa0;?</source>
+        <translation>Did you mean %1?</translation>
+    </message>
+    <message>
+        <source>Oui, corriger</source>
+        <translation>Yes, fix it</translation>
+    </message>
+    <message>
+        <source>Non, garder</source>
+        <translation>No, keep it</translation>
+    </message>
+    <message>
+        <source>Continuer</source>
+        <translation>Continue</translation>
     </message>
 </context>
 <context>
@@ -293,6 +541,33 @@
     <message>
         <source>La borne ne garde rien&#xa0;: touche «&#xa0;Terminer&#xa0;» quand tu as fini.</source>
         <translation>The kiosk keeps nothing: touch “Finish” when you are done.</translation>
+    </message>
+</context>
+<context>
+    <name>IdentityStep</name>
+    <message>
+        <source>Son prénom et son nom</source>
+        <translation>Their first name and surname</translation>
+    </message>
+    <message>
+        <source>Exactement comme sur sa pièce d&apos;identité&#xa0;: la vérification d&apos;identité les comparera.</source>
+        <translation>Exactly as on their ID: the identity check will compare them.</translation>
+    </message>
+    <message>
+        <source>Prénom</source>
+        <translation>First name</translation>
+    </message>
+    <message>
+        <source>Nom</source>
+        <translation>Surname</translation>
+    </message>
+    <message>
+        <source>Nom de famille</source>
+        <translation>Family name</translation>
+    </message>
+    <message>
+        <source>Continuer</source>
+        <translation>Continue</translation>
     </message>
 </context>
 <context>
@@ -895,6 +1170,70 @@
         <translation>Print</translation>
     </message>
     <message>
+        <source>1. Ouvre l&apos;e-mail du pass Culture envoyé à %1 et confirme ton adresse.</source>
+        <translation>1. Open the pass Culture email sent to %1 and confirm your address.</translation>
+    </message>
+    <message>
+        <source>2. Choisis ton mot de passe sur ton téléphone (la borne ne le connaît pas).</source>
+        <translation>2. Choose your password on your phone (the kiosk doesn&apos;t know it).</translation>
+    </message>
+    <message>
+        <source>3. Vérifie ton identité sur ton téléphone avec ta pièce d&apos;identité originale (5 minutes), ou avec ÉduConnect si tu es lycéen·ne, ou par la procédure manuelle (quelques jours).</source>
+        <translation>3. Verify your identity on your phone with your original ID (5 minutes), or with ÉduConnect if you&apos;re at lycée, or through the manual process (a few days).</translation>
+    </message>
+    <message>
+        <source>4. Confirme sur l&apos;honneur que tes informations sont exactes&#xa0;: ton crédit est alors disponible.</source>
+        <translation>4. Confirm on your honour that your information is correct: your credit is then available.</translation>
+    </message>
+    <message>
+        <source>C&apos;est envoyé&#xa0;!</source>
+        <translation>It&apos;s sent!</translation>
+    </message>
+    <message>
+        <source>C&apos;est enregistré, ça partira tout seul</source>
+        <translation>It&apos;s saved and will be sent automatically</translation>
+    </message>
+    <message>
+        <source>Le pass Culture a refusé ces informations</source>
+        <translation>The pass Culture turned down this information</translation>
+    </message>
+    <message>
+        <source>La borne n&apos;a pas pu enregistrer l&apos;inscription</source>
+        <translation>The kiosk couldn&apos;t save the registration</translation>
+    </message>
+    <message>
+        <source>Scanne le QR code pour finir ton inscription sur ton téléphone.</source>
+        <translation>Scan the QR code to finish signing up on your phone.</translation>
+    </message>
+    <message>
+        <source>La borne l&apos;enverra dès que le réseau sera revenu, puis un e-mail arrivera à %1.</source>
+        <translation>The kiosk will send it as soon as the network is back, then an email will arrive at %1.</translation>
+    </message>
+    <message>
+        <source>Préviens l&apos;accueil. La personne peut aussi s&apos;inscrire sur son téléphone.</source>
+        <translation>Let the front desk know. The person can also sign up on their phone.</translation>
+    </message>
+    <message>
+        <source>Imprimer le ticket</source>
+        <translation>Print the ticket</translation>
+    </message>
+    <message>
+        <source>Ton inscription au pass Culture</source>
+        <translation>Your pass Culture registration</translation>
+    </message>
+    <message>
+        <source>Ton inscription partira bientôt</source>
+        <translation>Your registration will be sent soon</translation>
+    </message>
+    <message>
+        <source>La borne enverra ton inscription dès que le réseau sera revenu&#xa0;; un e-mail arrivera ensuite.</source>
+        <translation>The kiosk will send your registration as soon as the network is back; an email will follow.</translation>
+    </message>
+    <message>
+        <source>Nouvelle inscription</source>
+        <translation>New registration</translation>
+    </message>
+    <message>
         <source>C&apos;est imprimé&#xa0;! Récupère ton ticket.</source>
         <translation>It&apos;s printed! Take your ticket.</translation>
     </message>
@@ -905,6 +1244,61 @@
     <message>
         <source>L&apos;impression n&apos;a pas marché&#xa0;: scanne plutôt le QR code.</source>
         <translation>Printing didn&apos;t work: scan the QR code instead.</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewStep</name>
+    <message>
+        <source>On vérifie ensemble</source>
+        <translation>Let&apos;s check together</translation>
+    </message>
+    <message>
+        <source>Relis avec la personne. Touche «&#xa0;Modifier&#xa0;» pour corriger une ligne.</source>
+        <translation>Read it through with the person. Touch “Edit” to correct a line.</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>Email</translation>
+    </message>
+    <message>
+        <source>Date de naissance</source>
+        <translation>Date of birth</translation>
+    </message>
+    <message>
+        <source>Prénom et nom</source>
+        <translation>First name and surname</translation>
+    </message>
+    <message>
+        <source>Adresse</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>Situation</source>
+        <translation>Current situation</translation>
+    </message>
+    <message>
+        <source>Bons plans par e-mail&#xa0;: oui</source>
+        <translation>Good deals by email: yes</translation>
+    </message>
+    <message>
+        <source>Bons plans par e-mail&#xa0;: non</source>
+        <translation>Good deals by email: no</translation>
+    </message>
+    <message>
+        <source>Modifier</source>
+        <translation>Edit</translation>
+    </message>
+    <message>
+        <source>Aucun mot de passe ici&#xa0;: la personne le choisira sur son téléphone.</source>
+        <translation>No password here: the person will choose it on their phone.</translation>
+    </message>
+    <message>
+        <source>Envoi…</source>
+        <translation>Sending…</translation>
+    </message>
+    <message>
+        <source>Envoyer</source>
+        <translation>Send</translation>
     </message>
 </context>
 <context>
@@ -937,8 +1331,170 @@
         <translation>ASSISTED MODE — %1</translation>
     </message>
     <message>
+        <source>Espace personnel</source>
+        <translation>Staff area</translation>
+    </message>
+    <message>
         <source>Verrouiller</source>
         <translation>Lock</translation>
+    </message>
+</context>
+<context>
+    <name>StaffScreen</name>
+    <message>
+        <source>Cet espace est réservé au personnel de l&apos;accueil.</source>
+        <translation>This area is for front desk staff only.</translation>
+    </message>
+    <message>
+        <source>Espace personnel</source>
+        <translation>Staff area</translation>
+    </message>
+    <message>
+        <source>Nouvelle inscription</source>
+        <translation>New registration</translation>
+    </message>
+    <message>
+        <source>Synchronisation</source>
+        <translation>Sync</translation>
+    </message>
+    <message>
+        <source>Dernière réussie</source>
+        <translation>Last successful</translation>
+    </message>
+    <message>
+        <source>jamais</source>
+        <translation>never</translation>
+    </message>
+    <message>
+        <source>État</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>en ligne</source>
+        <translation>online</translation>
+    </message>
+    <message>
+        <source>hors ligne</source>
+        <translation>offline</translation>
+    </message>
+    <message>
+        <source>Offres réservables</source>
+        <translation>Bookable offers</translation>
+    </message>
+    <message>
+        <source>Écart d&apos;horloge</source>
+        <translation>Clock offset</translation>
+    </message>
+    <message>
+        <source>inconnu</source>
+        <translation>unknown</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>Synchroniser maintenant</source>
+        <translation>Sync now</translation>
+    </message>
+    <message>
+        <source>Tester l&apos;imprimante</source>
+        <translation>Test the printer</translation>
+    </message>
+    <message>
+        <source>Test d&apos;impression</source>
+        <translation>Test print</translation>
+    </message>
+    <message>
+        <source>Si tu lis ceci, l&apos;imprimante fonctionne.</source>
+        <translation>If you can read this, the printer works.</translation>
+    </message>
+    <message>
+        <source>Ticket imprimé.</source>
+        <translation>Ticket printed.</translation>
+    </message>
+    <message>
+        <source>Aucune imprimante ne répond.</source>
+        <translation>No printer is responding.</translation>
+    </message>
+    <message>
+        <source>Inscriptions à envoyer</source>
+        <translation>Registrations to send</translation>
+    </message>
+    <message>
+        <source>En attente</source>
+        <translation>Pending</translation>
+    </message>
+    <message>
+        <source>À revoir</source>
+        <translation>To review</translation>
+    </message>
+    <message>
+        <source>Envoyées aujourd&apos;hui</source>
+        <translation>Sent today</translation>
+    </message>
+    <message>
+        <source>Problème&#xa0;: la file d&apos;envoi est indisponible ou a été réparée. Préviens l&apos;informatique.</source>
+        <translation>Problem: the sending queue is unavailable or has been repaired. Let IT know.</translation>
+    </message>
+    <message>
+        <source>N° %1 · %2 · %3</source>
+        <translation>No. %1 · %2 · %3</translation>
+    </message>
+    <message>
+        <source>refusée</source>
+        <translation>rejected</translation>
+    </message>
+    <message>
+        <source>en attente</source>
+        <translation>pending</translation>
+    </message>
+    <message>
+        <source>Réessayer</source>
+        <translation>Try again</translation>
+    </message>
+    <message>
+        <source>Annuler</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Aujourd&apos;hui</source>
+        <translation>Today</translation>
+    </message>
+    <message>
+        <source>Éligibilités vérifiées</source>
+        <translation>Eligibility checks</translation>
+    </message>
+    <message>
+        <source>Inscriptions commencées</source>
+        <translation>Registrations started</translation>
+    </message>
+    <message>
+        <source>Offres consultées</source>
+        <translation>Offers viewed</translation>
+    </message>
+    <message>
+        <source>%1&#xa0;: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>StatusStep</name>
+    <message>
+        <source>Sa situation</source>
+        <translation>Their current situation</translation>
+    </message>
+    <message>
+        <source>Recevoir les bons plans du pass Culture par e-mail</source>
+        <translation>Get good deals from the pass Culture by email</translation>
+    </message>
+    <message>
+        <source>Facultatif. Désinscription possible à tout moment.</source>
+        <translation>Optional. They can unsubscribe at any time.</translation>
+    </message>
+    <message>
+        <source>Continuer</source>
+        <translation>Continue</translation>
     </message>
 </context>
 <context>

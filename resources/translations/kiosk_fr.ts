@@ -43,8 +43,8 @@
     <message numerus="yes">
         <source>Trop d&apos;essais&#xa0;: le clavier est bloqué %n minute(s).</source>
         <translation>
-            <numerusform>Trop d'essais : le clavier est bloqué %n minute.</numerusform>
-            <numerusform>Trop d'essais : le clavier est bloqué %n minutes.</numerusform>
+            <numerusform>Trop d&apos;essais&#xa0;: le clavier est bloqué %n minute.</numerusform>
+            <numerusform>Trop d&apos;essais&#xa0;: le clavier est bloqué %n minutes.</numerusform>
         </translation>
     </message>
 </context>

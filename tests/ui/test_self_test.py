@@ -9,6 +9,8 @@ import sys
 import time
 from pathlib import Path
 
+from ui.models.navigation import SCREENS
+
 
 def _run(*arguments: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
@@ -21,7 +23,7 @@ def test_self_test_passes_and_prepares_storage(private_dirs: Path) -> None:
     result = _run("--self-test")
     assert result.returncode == 0, result.stdout + result.stderr
     assert "self-test passed" in result.stdout
-    assert "5 screens" in result.stdout
+    assert f"{len(SCREENS)} screens" in result.stdout
     assert (private_dirs / "data" / "kiosk-state.sqlite3").exists()
     assert (private_dirs / "log" / "kiosk.log").exists()
 

@@ -61,6 +61,8 @@ class EligibilityModel(QObject):
     """State of one visitor's eligibility check; wiped at every session reset."""
 
     changed = Signal()
+    #: A visitor reached a result (the staff area counts them, nothing more).
+    concluded = Signal()
 
     def __init__(
         self,
@@ -206,6 +208,7 @@ class EligibilityModel(QObject):
         )
         log.info("eligibility checked: %s", result_kind(self._result))
         self._advance(RESULT)
+        self.concluded.emit()
 
     # --- the result, formatted for the current language ---------------------------------
 

@@ -11,7 +11,7 @@ HOME: Final = "home"
 
 #: Every screen of the kiosk, in the order the self-test and the screenshots visit them.
 #: A name maps to ``ui/qml/screens/<Name>Screen.qml``.
-SCREENS: Final = (ATTRACT, HOME, "eligibility", "offers", "assisted")
+SCREENS: Final = (ATTRACT, HOME, "eligibility", "offers", "assisted", "staff")
 
 
 class NavigationModel(QObject):

@@ -52,6 +52,8 @@ class OffersModel(QObject):
     resultsChanged = Signal()  # noqa: N815
     railsChanged = Signal()  # noqa: N815
     detailChanged = Signal()  # noqa: N815
+    #: An offer's page was opened (the staff area counts them, nothing more).
+    offer_viewed = Signal()
 
     def __init__(
         self,
@@ -132,6 +134,8 @@ class OffersModel(QObject):
         self._detail = self._detail_view(detail) if detail else {"missing": True}
         self.detailChanged.emit()
         self._push(DETAIL)
+        if detail:
+            self.offer_viewed.emit()
 
     @Slot(int)
     def openVenue(self, venue_id: int) -> None:  # noqa: N802

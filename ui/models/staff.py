@@ -15,37 +15,17 @@ from __future__ import annotations
 import logging
 import math
 from datetime import datetime
-from typing import Any, Protocol
+from typing import Any
 
-from PySide6.QtCore import Property, QObject, QTimer, Signal, Slot
+from PySide6.QtCore import Property, QEvent, QObject, QTimer, Signal, Slot
 
+from kiosk.audit import AuditJournal, AuditKind
 from kiosk.clock import Clock
+from kiosk.staff import StaffStore, UnlockResult
 from ui.runner import Lane, TaskRunner
+from ui.session import ACTIVITY_EVENTS
 
 log = logging.getLogger(__name__)
-
-
-class UnlockAnswer(Protocol):
-    """What :meth:`kiosk.staff.StaffStore.unlock` answers."""
-
-    ok: bool
-    name: str | None
-    locked_until: datetime | None
-
-
-class Staff(Protocol):
-    """The part of :class:`kiosk.staff.StaffStore` this model uses."""
-
-    def unlock(self, pin: str) -> Any:
-        """Check a PIN; answers an :class:`UnlockAnswer`."""
-
-
-class Journal(Protocol):
-    """The part of :class:`kiosk.audit.AuditJournal` this model uses."""
-
-    def append(self, kind: str, *, at: datetime, staff: str | None = None,
-               record_id: str | None = None, detail: str | None = None) -> Any:
-        """Add one event to the journal."""
 
 
 class StaffModel(QObject):
@@ -54,8 +34,8 @@ class StaffModel(QObject):
     changed = Signal()
     unlocked_changed = Signal(bool)
 
-    def __init__(self, runner: TaskRunner, store: Staff | None, clock: Clock,
-                 journal: Journal | None, *, timeout_s: int, second_ms: int = 1000) -> None:
+    def __init__(self, runner: TaskRunner, store: StaffStore | None, clock: Clock,
+                 journal: AuditJournal | None, *, timeout_s: int, second_ms: int = 1000) -> None:
         super().__init__()
         self._runner = runner
         self._store = store
@@ -138,19 +118,23 @@ class StaffModel(QObject):
 
     @Slot()
     def lock(self) -> None:
-        """"Verrouiller", or the staff timeout: back to visitor mode."""
+        """"Verrouiller": back to visitor mode."""
+        self._lock("button")
+
+    def _lock(self, why: str) -> None:
         if not self._name:
             return
         name, self._name = self._name, ""
         self._idle.stop()
-        self._journal_event("staff_locked", staff=name)
+        self._journal_event(AuditKind.STAFF_LOCKED, staff=name, detail=why)
         self.changed.emit()
         self.unlocked_changed.emit(False)
 
-    def note_activity(self) -> None:
-        """Someone is using the kiosk: push the automatic lock back."""
-        if self._name:
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
+        """A touch or a key while unlocked pushes the automatic lock back; never consumes."""
+        if self._name and event.type() in ACTIVITY_EVENTS:
             self._idle.start()
+        return False
 
     def stop(self) -> None:
         """Stop the timer (the kiosk is closing)."""
@@ -158,7 +142,7 @@ class StaffModel(QObject):
 
     # --- answers -------------------------------------------------------------------------
 
-    def _on_checked(self, answer: UnlockAnswer) -> None:
+    def _on_checked(self, answer: UnlockResult) -> None:
         self._checking = False
         if answer.ok and answer.name:
             self._name, self._pad_open, self._error = answer.name, False, ""
@@ -177,9 +161,9 @@ class StaffModel(QObject):
 
     def _on_idle_timeout(self) -> None:
         log.info("staff mode locked after inactivity")
-        self.lock()
+        self._lock("timeout")
 
-    def _journal_event(self, kind: str, **fields: Any) -> None:
+    def _journal_event(self, kind: AuditKind, **fields: Any) -> None:
         if self._journal is None:
             return
         try:

@@ -10,6 +10,7 @@ Button {
     property string iconName: ""
 
     implicitHeight: Theme.touchTarget
+    opacity: enabled ? 1 : 0.45  // a button that cannot be pressed yet looks it
     implicitWidth: Math.max(Theme.px(240), contentItem.implicitWidth + leftPadding + rightPadding)
     leftPadding: Theme.gap4
     rightPadding: Theme.gap4

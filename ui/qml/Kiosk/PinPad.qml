@@ -51,7 +51,7 @@ Loader {
                     color: overlay.pin.length > 0 ? Theme.text : Theme.subtleText
                     font.family: Theme.fontFamily
                     font.pixelSize: overlay.pin.length > 0 ? Theme.heading : Theme.body
-                    font.letterSpacing: Theme.px(6)
+                    font.letterSpacing: overlay.pin.length > 0 ? Theme.px(6) : 0
                     Accessible.role: Accessible.StaticText
                     Accessible.name: qsTr("%n chiffre(s) saisi(s)", "", overlay.pin.length)
                 }

@@ -26,6 +26,13 @@ Rectangle {
             font.letterSpacing: Theme.px(1)
         }
         KioskButton {
+            objectName: "staffAreaButton"
+            inverted: true
+            visible: navigation.screen !== "staff"
+            text: qsTr("Espace personnel")
+            onClicked: navigation.go("staff")
+        }
+        KioskButton {
             objectName: "lockButton"
             inverted: true
             text: qsTr("Verrouiller")
