@@ -17,11 +17,14 @@ from PySide6.QtGui import QAccessible, QColor
 from PySide6.QtQuick import QQuickItem
 
 from kiosk.clock import Clock
+from kiosk.staff import ScryptCost, StaffStore
 from tests.ui.conftest import item, tap
 from ui.app import Kiosk
 from ui.models.navigation import SCREENS
+from ui.scene import find_item
 
 MIN_TARGET_PX = 64
+STAFF_PIN = "482915"
 NOW = datetime(2026, 11, 28, 11, 0, tzinfo=UTC)
 ORIENTATIONS = {"landscape": QSize(1920, 1080), "portrait": QSize(1080, 1920)}
 MODES: dict[str, Callable[[Kiosk], None]] = {
@@ -149,9 +152,9 @@ def _visible_rect(shown: QQuickItem) -> QRectF:
 
 def _top_layer(kiosk: Kiosk) -> QQuickItem | None:
     """The open overlay, whose scrim makes everything under it unreachable; None if none."""
-    for name in ("countdownOverlay", "accessibilityPanel"):
-        overlay = item(kiosk, name)
-        if overlay.isVisible():
+    for name in ("pinPad", "countdownOverlay", "accessibilityPanel"):
+        overlay = find_item(kiosk.window, name)
+        if isinstance(overlay, QQuickItem) and overlay.isVisible():
             return overlay
     return None
 
@@ -270,6 +273,54 @@ def test_every_offers_page_passes_the_checks(qtbot, make_kiosk, synced_catalog,
     MODES[mode](kiosk)
     failures = []
     for state in _offers_states(kiosk, qtbot):
+        qtbot.wait(30)
+        failures.extend(f"{state}: {problem}" for problem in _problems(kiosk, mode))
+    assert failures == []
+
+
+def _staff_states(kiosk: Kiosk, qtbot) -> Iterator[str]:
+    """The PIN pad, every step of an assisted pre-registration (offline) and the staff area."""
+    kiosk.staff.openPad()
+    yield "pin pad"
+    kiosk.staff.submitPin(STAFF_PIN)
+    qtbot.waitUntil(lambda: kiosk.staff.unlocked, timeout=5000)
+    form = kiosk.assisted
+    yield "assisted consent"
+    form.acceptConsent()
+    form.submitEmail("lea.martin@gmial.com")
+    yield "assisted e-mail with a suggestion"
+    form.useSuggestion()
+    yield "assisted birth date"
+    form.submitBirthDate(10, 5, 2009)
+    form.submitNames("Léa2", "")
+    yield "assisted names with errors"
+    form.submitNames("Léa", "Martin")
+    form.lookUpPostalCode("69100")
+    qtbot.waitUntil(lambda: form.property("lookup") in ("done", "offline"), timeout=5000)
+    yield "assisted address"
+    form.submitAddress("69100", "Villeurbanne", "12 rue Francis-de-Pressensé")
+    yield "assisted status"
+    form.submitStatus("HIGH_SCHOOL_STUDENT", False)
+    yield "assisted review"
+    form.send()
+    qtbot.waitUntil(lambda: form.property("step") == "result", timeout=10000)
+    yield "assisted result (queued)"
+    kiosk.navigation.go("staff")
+    kiosk.staff_area.refresh()
+    qtbot.waitUntil(lambda: bool(kiosk.staff_area.property("queue")), timeout=5000)
+    yield "staff area"
+
+
+@pytest.mark.parametrize("orientation", ORIENTATIONS)
+@pytest.mark.parametrize("mode", MODES)
+def test_every_staff_page_passes_the_checks(qtbot, make_kiosk, private_dirs,
+                                            orientation: str, mode: str) -> None:
+    with StaffStore(private_dirs / "data", Clock(), cost=ScryptCost(n=2**4, r=1, p=1)) as staff:
+        staff.add("Camille", STAFF_PIN)
+    kiosk = make_kiosk(size=ORIENTATIONS[orientation], clock=Clock(frozen_at=NOW))
+    failures = []
+    for state in _staff_states(kiosk, qtbot):
+        MODES[mode](kiosk)
         qtbot.wait(30)
         failures.extend(f"{state}: {problem}" for problem in _problems(kiosk, mode))
     assert failures == []

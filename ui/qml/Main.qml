@@ -38,23 +38,23 @@ Window {
         value: preferences.language === "en" ? "en_GB" : "fr_FR"
     }
 
-    // The ribbons: training mode, and staff mode with its "Verrouiller".
-    Column {
+    TrainingRibbon {
         id: ribbon
+        visible: kiosk.trainingMode
         anchors.top: parent.top
         width: parent.width
-        visible: trainingRibbon.visible || staffRibbon.visible
         z: 10
-        TrainingRibbon {
-            id: trainingRibbon
-            visible: kiosk.trainingMode
-            width: parent.width
-        }
-        StaffRibbon {
-            id: staffRibbon
-            visible: staff.unlocked
-            width: parent.width
-        }
+    }
+
+    // Staff mode: who is unlocked, "Espace personnel" and "Verrouiller", always in reach
+    // (in low-reach mode, at the top of the lower half).
+    StaffRibbon {
+        id: staffRibbon
+        visible: staff.unlocked
+        anchors.top: reachSpacer.visible ? reachSpacer.bottom
+                                         : (ribbon.visible ? ribbon.bottom : parent.top)
+        width: parent.width
+        z: 10
     }
 
     // Low-reach mode: the upper half only shows where things went; every control is below.
@@ -87,8 +87,9 @@ Window {
     Loader {
         id: screenLoader
         objectName: "screenLoader"
-        anchors.top: reachSpacer.visible ? reachSpacer.bottom
-                                         : (ribbon.visible ? ribbon.bottom : parent.top)
+        anchors.top: staffRibbon.visible ? staffRibbon.bottom
+                     : reachSpacer.visible ? reachSpacer.bottom
+                     : (ribbon.visible ? ribbon.bottom : parent.top)
         anchors.left: parent.left
         anchors.right: parent.right
         anchors.bottom: parent.bottom

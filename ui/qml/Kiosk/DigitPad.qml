@@ -6,6 +6,8 @@ import Kiosk
 // A big numeric pad: digits are tapped, never typed on a full keyboard.
 GridLayout {
     id: pad
+    // Keys are shorter where the pad must fit in the lower half (low reach).
+    property int keyHeight: Theme.px(104)
     signal digit(string value)
     signal erase()
     columns: 3
@@ -19,7 +21,7 @@ GridLayout {
             readonly property bool isErase: modelData === "erase"
             objectName: "digit_" + modelData
             Layout.preferredWidth: Theme.px(150)
-            Layout.preferredHeight: Theme.px(104)
+            Layout.preferredHeight: pad.keyHeight
             focusPolicy: Qt.StrongFocus
             text: isErase ? qsTr("Effacer") : modelData
             Accessible.role: Accessible.Button

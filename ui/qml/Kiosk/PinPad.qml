@@ -16,72 +16,92 @@ Loader {
         property string pin: ""
         readonly property bool locked: staff.error === "locked"
         MouseArea {   // nothing under the pad can be touched while it is open
-            objectName: "pinPadScrim"
+            objectName: "scrim"
             anchors.fill: parent
             Accessible.ignored: true
         }
+        // Centred; in low-reach mode wide and low, the keys beside the rest, all within reach.
         Rectangle {
-            anchors.centerIn: parent
-            width: Math.min(parent.width - 2 * Theme.margin, Theme.px(720))
-            height: content.implicitHeight + 2 * Theme.gap6
+            readonly property bool low: preferences.lowReach
+            anchors.horizontalCenter: parent.horizontalCenter
+            anchors.verticalCenter: low ? undefined : parent.verticalCenter
+            anchors.bottom: low ? parent.bottom : undefined
+            anchors.bottomMargin: Theme.gap3
+            width: Math.min(parent.width - 2 * Theme.margin, Theme.px(low ? 1200 : 720))
+            height: content.implicitHeight + 2 * (low ? Theme.gap3 : Theme.gap6)
             radius: Theme.radiusLarge
             color: Theme.background
-            ColumnLayout {
+            GridLayout {
                 id: content
                 anchors.fill: parent
-                anchors.margins: Theme.gap6
-                spacing: Theme.gap3
-                Text {
+                anchors.margins: parent.low ? Theme.gap3 : Theme.gap6
+                columns: parent.low ? 2 : 1
+                columnSpacing: Theme.gap6
+                rowSpacing: Theme.gap3
+                ColumnLayout {
+                    Layout.row: 0
+                    Layout.column: 0
                     Layout.fillWidth: true
-                    text: qsTr("Espace personnel")
-                    horizontalAlignment: Text.AlignHCenter
-                    color: Theme.text
-                    font.family: Theme.fontFamily
-                    font.pixelSize: Theme.heading
-                    font.weight: Theme.bold
-                }
-                Text {
-                    objectName: "pinDots"
-                    Layout.fillWidth: true
-                    Layout.preferredHeight: Theme.px(64)
-                    text: overlay.pin.length > 0 ? "●".repeat(overlay.pin.length)
-                                                 : qsTr("Code personnel")
-                    horizontalAlignment: Text.AlignHCenter
-                    verticalAlignment: Text.AlignVCenter
-                    color: overlay.pin.length > 0 ? Theme.text : Theme.subtleText
-                    font.family: Theme.fontFamily
-                    font.pixelSize: overlay.pin.length > 0 ? Theme.heading : Theme.body
-                    font.letterSpacing: overlay.pin.length > 0 ? Theme.px(6) : 0
-                    Accessible.role: Accessible.StaticText
-                    Accessible.name: qsTr("%n chiffre(s) saisi(s)", "", overlay.pin.length)
-                }
-                Text {
-                    objectName: "pinError"
-                    Layout.fillWidth: true
-                    visible: text !== ""
-                    text: {
-                        switch (staff.error) {
-                        case "wrong": return qsTr("Code incorrect. Réessaie.")
-                        case "locked": return qsTr("Trop d'essais : le clavier est bloqué %n minute(s).", "", staff.lockMinutes)
-                        case "unavailable": return qsTr("L'espace personnel est indisponible sur cette borne.")
-                        default: return ""
-                        }
+                    spacing: Theme.gap2
+                    Text {
+                        Layout.fillWidth: true
+                        text: qsTr("Espace personnel")
+                        horizontalAlignment: Text.AlignHCenter
+                        color: Theme.text
+                        font.family: Theme.fontFamily
+                        font.pixelSize: Theme.heading
+                        font.weight: Theme.bold
                     }
-                    wrapMode: Text.WordWrap
-                    horizontalAlignment: Text.AlignHCenter
-                    color: Theme.error
-                    font.family: Theme.fontFamily
-                    font.pixelSize: Theme.body
-                    font.weight: Theme.semiBold
+                    Text {
+                        objectName: "pinDots"
+                        Layout.fillWidth: true
+                        Layout.preferredHeight: Theme.px(64)
+                        text: overlay.pin.length > 0 ? "●".repeat(overlay.pin.length)
+                                                     : qsTr("Code personnel")
+                        horizontalAlignment: Text.AlignHCenter
+                        verticalAlignment: Text.AlignVCenter
+                        color: overlay.pin.length > 0 ? Theme.text : Theme.subtleText
+                        font.family: Theme.fontFamily
+                        font.pixelSize: overlay.pin.length > 0 ? Theme.heading : Theme.body
+                        font.letterSpacing: overlay.pin.length > 0 ? Theme.px(6) : 0
+                        Accessible.role: Accessible.StaticText
+                        Accessible.name: qsTr("%n chiffre(s) saisi(s)", "", overlay.pin.length)
+                    }
+                    Text {
+                        objectName: "pinError"
+                        Layout.fillWidth: true
+                        visible: text !== ""
+                        text: {
+                            switch (staff.error) {
+                            case "wrong": return qsTr("Code incorrect. Réessaie.")
+                            case "locked": return qsTr("Trop d'essais : le clavier est bloqué %n minute(s).", "", staff.lockMinutes)
+                            case "unavailable": return qsTr("L'espace personnel est indisponible sur cette borne.")
+                            default: return ""
+                            }
+                        }
+                        wrapMode: Text.WordWrap
+                        horizontalAlignment: Text.AlignHCenter
+                        color: Theme.error
+                        font.family: Theme.fontFamily
+                        font.pixelSize: Theme.body
+                        font.weight: Theme.semiBold
+                    }
                 }
                 DigitPad {
+                    Layout.row: content.columns === 2 ? 0 : 1
+                    Layout.column: content.columns === 2 ? 1 : 0
+                    Layout.rowSpan: content.columns === 2 ? 2 : 1
                     Layout.alignment: Qt.AlignHCenter
+                    keyHeight: content.columns === 2 ? Theme.px(80) : Theme.px(104)
                     enabled: !overlay.locked && !staff.checking
                     onDigit: (value) => { if (overlay.pin.length < 12) overlay.pin += value }
                     onErase: overlay.pin = overlay.pin.slice(0, -1)
                 }
                 RowLayout {
+                    Layout.row: content.columns === 2 ? 1 : 2
+                    Layout.column: 0
                     Layout.fillWidth: true
+                    Layout.alignment: Qt.AlignBottom
                     spacing: Theme.gap3
                     KioskButton {
                         objectName: "pinCancel"
@@ -100,6 +120,5 @@ Loader {
                 }
             }
         }
-
     }
 }

@@ -6,7 +6,7 @@ import Kiosk
 Rectangle {
     id: ribbon
     objectName: "staffRibbon"
-    implicitHeight: Theme.touchTarget + Theme.gap2
+    implicitHeight: Math.max(Theme.touchTarget, who.implicitHeight) + Theme.gap2
     color: Theme.success
 
     RowLayout {
@@ -15,10 +15,11 @@ Rectangle {
         anchors.rightMargin: Theme.margin
         spacing: Theme.gap3
         Text {
+            id: who
             objectName: "staffRibbonText"
             Layout.fillWidth: true
             text: qsTr("MODE ASSISTÉ — %1").arg(staff.staffName)
-            elide: Text.ElideRight
+            wrapMode: Text.WordWrap
             color: Theme.inkOnPrimary
             font.family: Theme.fontFamily
             font.pixelSize: Theme.chromeText
