@@ -227,10 +227,21 @@ class AssistedModel(QObject):
             self._accept("city", check_city(city), emit=False),
             self._accept("address", check_address(street), emit=False),
         ]
-        if all(oks):
+        if all(oks) and self._born_fits_the_postal_code():
             self._advance("status")
         else:
             self.changed.emit()
+
+    def _born_fits_the_postal_code(self) -> bool:
+        """Ages count in the home's time zone: overseas, a birthday can fall a day apart."""
+        born, code = self._answers.get("birth_date"), self._answers.get("postal_code")
+        if not isinstance(born, date):
+            return True  # checked at its own step
+        checked = check_birth_date(born, self._clock.now(), self._rules(), postal_code=code)
+        if checked.ok:
+            return True
+        self._fail("postal_code", str(checked.error), emit=False)
+        return False
 
     @Slot(str, bool)
     def submitStatus(self, status: str, marketing: bool) -> None:  # noqa: N802
