@@ -11,7 +11,7 @@ APT_PACKAGES := libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 l
 TS_FILES := $(wildcard resources/translations/*.ts)
 QM_FILES := $(TS_FILES:.ts=.qm)
 
-.PHONY: demo test lint typecheck importcheck unit bench screenshots translations docs fonts \
+.PHONY: demo test reliability lint typecheck importcheck unit bench screenshots translations docs fonts \
         system-deps self-test clean package-msi-check package-admx \
         package-tools package-linux package-deb package-test
 
@@ -34,6 +34,12 @@ lint: $(STAMP)
 
 self-test: system-deps $(STAMP) translations
 	$(VENV)/bin/passculture-kiosk --self-test
+
+## reliability: faults, kills, disk trouble, fuzzing, GUI and fault soaks, fleet load, at
+## full length (each also runs a quick slice in `make test`); figures in docs/reliability.md
+reliability: system-deps $(STAMP) translations
+	QT_QPA_PLATFORM=offscreen PCK_RELIABILITY=full $(PY) -m pytest tests/reliability -q -s \
+	  --timeout=1500 -p no:cacheprovider $(ARGS)
 
 ## bench: one JSON object per line: {"name", "value", "unit"[, "baseline", "ratio"]}
 bench: system-deps $(STAMP) translations
