@@ -38,7 +38,7 @@ self-test: system-deps $(STAMP) translations
 ## reliability: faults, kills, disk trouble, fuzzing, GUI and fault soaks, fleet load, at
 ## full length (each also runs a quick slice in `make test`); figures in docs/reliability.md
 reliability: system-deps $(STAMP) translations
-	QT_QPA_PLATFORM=offscreen PCK_RELIABILITY=full $(PY) -m pytest tests/reliability -q -s \
+	QT_QPA_PLATFORM=offscreen KIOSK_RELIABILITY=full $(PY) -m pytest tests/reliability -q -s \
 	  --timeout=1500 -p no:cacheprovider $(ARGS)
 
 ## bench: one JSON object per line: {"name", "value", "unit"[, "baseline", "ratio"]}

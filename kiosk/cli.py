@@ -329,6 +329,11 @@ def _sync(args: argparse.Namespace) -> int:
     if connection.client is None:
         return _fail(connection.problem)
     catalog = open_catalog(Path(cfg.data_dir) / CATALOG_FILE_NAME)
+    if str(catalog.path) == ":memory:":  # a sync kept in memory would be lost at exit
+        catalog.close()
+        connection.close()
+        return _fail(f"the catalog cannot be written in {cfg.data_dir} (disk full or "
+                     "read-only?): see the log")
     images = open_image_cache(cfg)
     try:
         venue = kiosk_venue(Path(cfg.data_dir))

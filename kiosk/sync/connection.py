@@ -19,6 +19,7 @@ from kiosk.api.errors import ApiError
 from kiosk.api.models import Venue
 from kiosk.config import Config
 from kiosk.secrets import SecretStore, SecretStoreError
+from kiosk.storage.db import StorageError
 from kiosk.storage.local import KioskVenue, remember_kiosk_venue
 
 if TYPE_CHECKING:  # Flask and the demo data load only in training mode
@@ -87,7 +88,10 @@ def connect(config: Config) -> Connection:
 def _training(config: Config) -> Connection:
     from kiosk.simulator.server import SimulatorServer
 
-    simulator = SimulatorServer(Path(config.data_dir) / TRAINING_DATA_DIR).start()
+    try:
+        simulator = SimulatorServer(Path(config.data_dir) / TRAINING_DATA_DIR).start()
+    except (OSError, StorageError) as error:  # a full or read-only data folder
+        return Connection(None, f"training simulator cannot start: {error}")
     code = simulator.create_enrollment_code()
     client = client_for(config, simulator.url, None)
     try:

@@ -106,6 +106,8 @@ def sync_once(
         report.error = "the central API refused this kiosk's token: enroll it again"
     except ApiError as error:
         report.error = f"{type(error).__name__}: {error}"
+    except StorageError as error:  # a full or read-only disk: the last committed page stays
+        report.error = f"the catalog could not be written: {error}"
     else:
         report.ok = True
         catalog.mark_success(clock.now())

@@ -1,14 +1,15 @@
-"""Reliability suites (issue 9): each test runs a quick slice by default (``make test``) and
-its full length under ``make reliability`` (``PCK_RELIABILITY=full``).
+"""Reliability suites (issue 9): quick slices in ``make test``, full in ``make reliability``.
 
-Use :func:`scale` to pick a size: ``scale(quick=20, full=2000)``.
+``make reliability`` sets ``KIOSK_RELIABILITY=full`` (not a ``PCK_`` variable: tests/conftest.py
+clears those so that a developer's kiosk settings never leak into the tests). Use
+:func:`scale` to pick a size: ``scale(quick=20, full=2000)``.
 """
 
 from __future__ import annotations
 
 import os
 
-FULL = os.environ.get("PCK_RELIABILITY", "quick") == "full"
+FULL = os.environ.get("KIOSK_RELIABILITY", "quick") == "full"
 
 
 def scale(*, quick: int, full: int) -> int:
