@@ -236,7 +236,11 @@ def _heartbeat(api: ApiClient, catalog: Catalog, clock: Clock,
     if skew is not None:
         _remember_skew(catalog, skew)
     server_now = api.server_now()
-    if skew is not None and server_now is not None and abs(skew) > CLOCK_TOLERANCE_S:
+    # The skew is measured against the PC's own time; the clock may already be corrected.
+    # Align whenever the correction in force is off by more than the tolerance, so that a
+    # correction made during a server's bad hour is undone when its time is right again.
+    if (skew is not None and server_now is not None
+            and abs(skew - clock.offset.total_seconds()) > CLOCK_TOLERANCE_S):
         log.warning("the PC clock is %.0f s off the central API's; correcting", skew)
         clock.correct(server_now)
     report.steps.append("heartbeat sent")
