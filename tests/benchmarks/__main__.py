@@ -9,9 +9,15 @@ from __future__ import annotations
 import json
 import sys
 
-from tests.benchmarks import bench_config, bench_search, bench_startup, bench_sync
+from tests.benchmarks import (
+    bench_config,
+    bench_search,
+    bench_startup,
+    bench_sync,
+    bench_transitions,
+)
 
-BENCHMARKS = (bench_config, bench_startup, bench_sync, bench_search)
+BENCHMARKS = (bench_config, bench_startup, bench_transitions, bench_sync, bench_search)
 
 
 def main() -> int:
