@@ -17,6 +17,8 @@ def find_item(window: QQuickWindow, object_name: str) -> QObject | None:
     pending: list[QObject] = [window.contentItem()]
     while pending:
         current = pending.pop(0)
+        if not isinstance(current, QObject):
+            continue  # PySide6 can hand back a stray wrapper for a child being destroyed
         if current.objectName() == object_name:
             return current
         if isinstance(current, QQuickItem):
