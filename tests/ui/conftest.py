@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import shutil
+import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPointF, QSize, Qt
+from PySide6.QtCore import QCoreApplication, QPointF, QSize, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtQuick import QQuickItem
 from PySide6.QtTest import QTest
@@ -74,8 +75,16 @@ def kiosk(make_kiosk: Callable[..., Kiosk]) -> Kiosk:
 
 
 def item(kiosk: Kiosk, object_name: str) -> QQuickItem:
-    """The visible QML item called ``object_name``."""
-    found = kiosk.find(object_name)
+    """The QML item called ``object_name``, waiting up to 2 s for a screen still being built.
+
+    On a loaded machine a screen can arrive a few event-loop turns after the navigation
+    that asked for it; a visitor's finger would wait too.
+    """
+    deadline = time.monotonic() + 2
+    while find_item(kiosk.window, object_name) is None and time.monotonic() < deadline:
+        QCoreApplication.processEvents()
+        time.sleep(0.01)
+    found = kiosk.find(object_name)  # raises LookupError, naming the screen, when absent
     assert isinstance(found, QQuickItem), f"{object_name} is not a visual item"
     return found
 
