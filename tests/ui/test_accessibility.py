@@ -53,6 +53,8 @@ def _shown_items(kiosk: Kiosk) -> Iterator[QQuickItem]:
     pending = [kiosk.window.contentItem()]
     while pending:
         current = pending.pop()
+        if not isinstance(current, QQuickItem):
+            continue  # PySide6 can hand back a stray wrapper for an item being destroyed
         if not current.isVisible() or current.opacity() == 0:
             continue
         if current.objectName() in {"inputPanel", "scrim"}:
