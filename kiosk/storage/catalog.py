@@ -46,7 +46,13 @@ from kiosk.storage.catalog_schema import (
     UPSERT_STAGED_PAYLOADS,
     UPSERT_VENUE,
 )
-from kiosk.storage.db import StorageError, check_database, open_database, write_transaction
+from kiosk.storage.db import (
+    StorageError,
+    check_database,
+    move_aside,
+    open_database,
+    write_transaction,
+)
 from kiosk.storage.offer_query import iso_instant as _iso
 from kiosk.storage.offer_query import match_expression
 
@@ -669,7 +675,7 @@ def open_catalog(path: Path) -> Catalog:
     except StorageError as error:
         reason = _reason(error)
     try:
-        aside = _move_aside(path)
+        aside = move_aside(path)
         _log.warning("catalog unreadable (%s): moved to %s, starting empty", reason, aside.name)
         return _open_checked(path, rebuilt=True)
     except (OSError, StorageError) as error:
@@ -685,20 +691,6 @@ def _open_checked(path: Path, *, rebuilt: bool) -> Catalog:
         catalog.close()
         raise
     return catalog
-
-
-def _move_aside(path: Path) -> Path:
-    # The PC clock only names the file for a human; no rule depends on it.
-    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
-    target, number = path.with_name(f"{path.name}.corrupt-{stamp}"), 1
-    while target.exists():
-        target, number = path.with_name(f"{path.name}.corrupt-{stamp}-{number}"), number + 1
-    # The journal files go first: a new database beside an old -wal would replay it.
-    for suffix in ("-wal", "-shm", ""):
-        source = path.with_name(path.name + suffix)
-        if source.exists():
-            source.replace(target.with_name(target.name + suffix))
-    return target
 
 
 def _reason(error: BaseException) -> str:

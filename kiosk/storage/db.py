@@ -5,6 +5,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager, suppress
+from datetime import UTC, datetime
 from pathlib import Path
 
 
@@ -80,3 +81,18 @@ def write_transaction(
             if isinstance(error, sqlite3.Error):
                 raise StorageError(f"writing {what} failed: {error}") from error
             raise
+
+
+def move_aside(path: Path) -> Path:
+    """Rename a damaged database (and its -wal and -shm) to ``<name>.corrupt-<UTC stamp>``."""
+    # The PC clock only names the file for a human; no rule depends on it.
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+    target, number = path.with_name(f"{path.name}.corrupt-{stamp}"), 1
+    while target.exists():
+        target, number = path.with_name(f"{path.name}.corrupt-{stamp}-{number}"), number + 1
+    # The journal files go first: a new database beside an old -wal would replay it.
+    for suffix in ("-wal", "-shm", ""):
+        source = path.with_name(path.name + suffix)
+        if source.exists():
+            source.replace(target.with_name(target.name + suffix))
+    return target

@@ -59,7 +59,13 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 from kiosk.config import Config
 from kiosk.secrets import SecretStore, SecretStoreError
-from kiosk.storage.db import StorageError, check_database, open_database, write_transaction
+from kiosk.storage.db import (
+    StorageError,
+    check_database,
+    move_aside,
+    open_database,
+    write_transaction,
+)
 
 log = logging.getLogger(__name__)
 
@@ -303,7 +309,7 @@ class Outbox:
         except OutboxDamaged as damage:
             reason = str(damage.__cause__ or damage)[:160]
         try:
-            aside = _move_aside(path)
+            aside = move_aside(path)
         except OSError as error:
             raise OutboxError(
                 f"the outbox {path} is damaged ({reason}) and cannot be moved aside "
@@ -1019,20 +1025,6 @@ def _is_damage(error: BaseException | None) -> bool:
         return False
     code = getattr(error, "sqlite_errorcode", None)
     return code is not None and code & 0xFF in (_SQLITE_CORRUPT, _SQLITE_NOTADB)
-
-
-def _move_aside(path: Path) -> Path:
-    # The PC clock only names the file for a human; no rule depends on it.
-    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
-    target, number = path.with_name(f"{path.name}.corrupt-{stamp}"), 1
-    while target.exists():
-        target, number = path.with_name(f"{path.name}.corrupt-{stamp}-{number}"), number + 1
-    # The journal files go first: a new database beside an old -wal would replay it.
-    for suffix in ("-wal", "-shm", ""):
-        source = path.with_name(path.name + suffix)
-        if source.exists():
-            source.replace(target.with_name(target.name + suffix))
-    return target
 
 
 def _key_name(file_id: int, serial: int) -> str:

@@ -12,8 +12,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kiosk.storage.catalog import Catalog, PageResult, _move_aside, open_catalog
-from kiosk.storage.db import StorageError
+from kiosk.storage.catalog import Catalog, PageResult, open_catalog
+from kiosk.storage.db import StorageError, move_aside
 from tests.catalog_data import NOW, offer, page, stock, venue
 
 
@@ -456,12 +456,12 @@ def test_journal_files_left_behind_go_aside_too(path: Path) -> None:
     path.parent.mkdir(parents=True)
     for suffix, content in (("", b"garbage"), ("-wal", b"old wal"), ("-shm", b"old shm")):
         path.with_name(path.name + suffix).write_bytes(content)
-    target = _move_aside(path)
+    target = move_aside(path)
     assert not path.exists() and not path.with_name(path.name + "-wal").exists()
     assert target.with_name(target.name + "-wal").read_bytes() == b"old wal"
     assert target.with_name(target.name + "-shm").read_bytes() == b"old shm"
     path.write_bytes(b"garbage again, same second")
-    assert _move_aside(path) != target
+    assert move_aside(path) != target
 
 
 def test_a_truncated_database_is_replaced(path: Path) -> None:
