@@ -15,6 +15,7 @@ from PySide6.QtTest import QTest
 
 from kiosk import config as kiosk_config
 from kiosk.clock import Clock
+from kiosk.simulator.app import DATABASE_NAME, create_app, simulator_of
 from kiosk.storage.catalog import CATALOG_FILE_NAME, open_catalog
 from kiosk.storage.local import STATE_FILE_NAME, kiosk_venue
 from kiosk.sync.connection import Connection, connect
@@ -147,3 +148,23 @@ def synced_catalog(private_dirs: Path, synced_data: Path) -> Path:
 def browsing_kiosk(make_kiosk: Callable[..., Kiosk], synced_catalog: Path) -> Kiosk:
     """A kiosk (offline) whose catalog holds the demo offers."""
     return make_kiosk(second_ms=FAST_SECOND_MS)
+
+
+@pytest.fixture(scope="session")
+def demo_data(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The simulator's demo database, generated once a session."""
+    folder = tmp_path_factory.mktemp("demo")
+    simulator_of(create_app(folder)).close()
+    return folder
+
+
+@pytest.fixture
+def training_connection(private_dirs: Path, demo_data: Path) -> Iterator[Connection]:
+    """Training mode: the kiosk starts the simulator itself, as in the field."""
+    target = private_dirs / "data" / "training-simulator"
+    target.mkdir(parents=True)
+    shutil.copy2(demo_data / DATABASE_NAME, target / DATABASE_NAME)
+    connection = connect(kiosk_config.load({}))
+    assert connection.client is not None, connection.problem
+    yield connection
+    connection.close()

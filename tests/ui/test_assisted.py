@@ -2,20 +2,15 @@
 
 from __future__ import annotations
 
-import shutil
-from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import QPointF
 
-from kiosk import config as kiosk_config
 from kiosk.audit import AuditJournal
 from kiosk.clock import Clock
-from kiosk.simulator.app import DATABASE_NAME, create_app, simulator_of
 from kiosk.staff import ScryptCost, StaffStore
-from kiosk.sync.connection import Connection, connect
+from kiosk.sync.connection import Connection
 from tests.ui.conftest import FAST_SECOND_MS, item, tap
 from ui.app import Kiosk
 from ui.scene import visible_texts
@@ -25,24 +20,6 @@ TEST_COST = ScryptCost(n=2**4, r=1, p=1)
 NOW = datetime(2026, 11, 28, 14, 0, tzinfo=UTC)
 PERSON = {"email": "zoe.planted@gmail.com", "first": "Zoé", "last": "N'Diaye-Plantée",
           "postal": "69100", "street": "12 rue des Plantes"}
-
-
-@pytest.fixture(scope="module")
-def demo_data(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    folder = tmp_path_factory.mktemp("demo")
-    simulator_of(create_app(folder)).close()
-    return folder
-
-
-@pytest.fixture
-def online(private_dirs: Path, demo_data: Path) -> Iterator[Connection]:
-    target = private_dirs / "data" / "training-simulator"
-    target.mkdir(parents=True)
-    shutil.copy2(demo_data / DATABASE_NAME, target / DATABASE_NAME)
-    connection = connect(kiosk_config.load({}))
-    assert connection.client is not None, connection.problem
-    yield connection
-    connection.close()
 
 
 def _unlocked(qtbot, make_kiosk, private_dirs: Path, connection: Connection | None) -> Kiosk:
@@ -105,8 +82,8 @@ def _fill_everything(qtbot, kiosk: Kiosk, *, email: str = PERSON["email"]) -> No
 
 
 def test_online_the_young_person_leaves_with_a_qr_code_to_finish(
-        qtbot, make_kiosk, private_dirs: Path, online: Connection) -> None:
-    kiosk = _unlocked(qtbot, make_kiosk, private_dirs, online)
+        qtbot, make_kiosk, private_dirs: Path, training_connection: Connection) -> None:
+    kiosk = _unlocked(qtbot, make_kiosk, private_dirs, training_connection)
     _fill_everything(qtbot, kiosk)
     review = "\n".join(visible_texts(item(kiosk, "reviewStep")))
     assert PERSON["email"] in review and "Zoé N'Diaye-Plantée" in review

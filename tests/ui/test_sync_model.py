@@ -2,44 +2,20 @@
 
 from __future__ import annotations
 
-import shutil
 import time
-from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QTimer
 
-from kiosk import config as kiosk_config
-from kiosk.simulator.app import DATABASE_NAME, create_app, simulator_of
-from kiosk.sync.connection import Connection, connect
+from kiosk.sync.connection import Connection
 from tests.ui.conftest import item
 from ui.app import Kiosk
 from ui.scene import visible_texts
 
 
-@pytest.fixture(scope="module")
-def demo_data(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    folder = tmp_path_factory.mktemp("demo")
-    simulator_of(create_app(folder)).close()
-    return folder
-
-
 @pytest.fixture
-def connection(private_dirs: Path, demo_data: Path) -> Iterator[Connection]:
-    # Training mode: the kiosk starts the simulator itself, as in the field.
-    target = private_dirs / "data" / "training-simulator"
-    target.mkdir(parents=True)
-    shutil.copy2(demo_data / DATABASE_NAME, target / DATABASE_NAME)
-    connection = connect(kiosk_config.load({}))
-    assert connection.client is not None, connection.problem
-    yield connection
-    connection.close()
-
-
-@pytest.fixture
-def synced_kiosk(make_kiosk, connection: Connection) -> Kiosk:
-    return make_kiosk(connection=connection)
+def synced_kiosk(make_kiosk, training_connection: Connection) -> Kiosk:
+    return make_kiosk(connection=training_connection)
 
 
 def test_a_sync_fills_the_catalog_and_the_offers_screen_shows_it(qtbot, synced_kiosk) -> None:
@@ -59,7 +35,8 @@ def test_a_sync_fills_the_catalog_and_the_offers_screen_shows_it(qtbot, synced_k
 
 
 def test_the_screen_keeps_moving_during_a_slow_sync(qtbot, synced_kiosk,
-                                                     connection: Connection) -> None:
+                                                     training_connection: Connection) -> None:
+    connection = training_connection
     assert connection.simulator is not None
     connection.simulator.faults.add("/kiosk/v1/venues", "drip:1.5")
     ticks: list[float] = []
@@ -76,7 +53,8 @@ def test_the_screen_keeps_moving_during_a_slow_sync(qtbot, synced_kiosk,
 
 
 def test_losing_the_network_only_shows_the_indicator(qtbot, synced_kiosk,
-                                                      connection: Connection) -> None:
+                                                      training_connection: Connection) -> None:
+    connection = training_connection
     kiosk = synced_kiosk
     with qtbot.waitSignal(kiosk.sync.sync_finished, timeout=30000):
         kiosk.sync.syncNow()
