@@ -53,8 +53,8 @@ qapp_cls = ui_fixtures.qapp_cls
 qapp_args = ui_fixtures.qapp_args
 _qt_environment = ui_fixtures._qt_environment
 make_kiosk = ui_fixtures.make_kiosk
-demo_data = assisted.demo_data
-online = assisted.online
+demo_data = ui_fixtures.demo_data
+online = ui_fixtures.training_connection
 
 PERSON = assisted.PERSON
 OFFLINE_EMAIL = "lou.offline.planted@gmail.com"
