@@ -27,10 +27,13 @@ test: system-deps $(STAMP) translations lint
 	  $(MAKE) --no-print-directory package-test ARGS=; \
 	else echo "skipped the .deb test (needs root and dpkg-deb): make package-test"; fi
 
+## lint: ruff, mypy, the import contract, and the dependency audit (pip-audit: a known
+## vulnerability fails; an unreachable advisory database is said loudly, fails with AUDIT_STRICT=1)
 lint: $(STAMP)
 	$(VENV)/bin/ruff check kiosk ui tests tools
 	$(VENV)/bin/mypy
 	$(VENV)/bin/lint-imports
+	$(PY) tools/audit_dependencies.py
 
 self-test: system-deps $(STAMP) translations
 	$(VENV)/bin/passculture-kiosk --self-test
