@@ -7,8 +7,10 @@ import logging
 import os
 import secrets
 import signal
+import threading
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import (
@@ -35,19 +37,17 @@ from kiosk.audit import AuditJournal
 from kiosk.clock import Clock
 from kiosk.domain import links
 from kiosk.domain.eligibility import EligibilityRules
-from kiosk.health import heartbeat_health
 from kiosk.logs import setup_logging
 from kiosk.paths import FONTS_DIR, RESOURCES_DIR
 from kiosk.staff import StaffStore
-from kiosk.storage.catalog import CATALOG_FILE_NAME, open_catalog
+from kiosk.storage.catalog import CATALOG_FILE_NAME, Catalog, open_catalog
 from kiosk.storage.counters import DailyCounters
 from kiosk.storage.db import StorageError
 from kiosk.storage.images import ImageCache, open_image_cache
 from kiosk.storage.local import KioskVenue, kiosk_venue
 from kiosk.storage.outbox import OUTBOX_FILE_NAME, Outbox, OutboxError, open_outbox
-from kiosk.sync.connection import TRAINING_DATA_DIR, Connection, connect
-from kiosk.sync.engine import sync_once
 from kiosk.sync.report import SyncReport
+from ui.first_frame import FirstFrame
 from ui.i18n import Translations
 from ui.icons import PROVIDER_ID as ICON_PROVIDER_ID
 from ui.icons import IconImageProvider
@@ -66,11 +66,15 @@ from ui.offer_images import OfferImageProvider
 from ui.printing import TicketPrinter
 from ui.qr import PROVIDER_ID as QR_PROVIDER_ID
 from ui.qr import QrImageProvider
-from ui.runner import TaskRunner
+from ui.runner import Lane, TaskRunner
 from ui.scene import find_item, visible_texts
 from ui.session import Session
 from ui.speech import Speech
 from ui.watchdog import Watchdog
+
+if TYPE_CHECKING:  # the connection brings requests and the secret store: after first frame
+    from kiosk.api.client import ApiClient
+    from kiosk.sync.connection import Connection
 
 log = logging.getLogger(__name__)
 
@@ -235,7 +239,14 @@ class Kiosk:
             config.speech_engine, lambda: self.preferences.language, self.screen_text
         )
         self.session.register(self.speech)
-        self.sync = self._sync_model(connection, second_ms)
+        self._connection: Connection | None = None
+        self._owns_connection = False
+        self._closed = False
+        self._sync_catalog: Catalog | None = None
+        self._images: ImageCache | None = None
+        self._first_frame: FirstFrame | None = None
+        self.sync = SyncModel(self.runner, self._run_sync, config.sync_interval,
+                              second_ms=second_ms)
         self.attract = AttractModel(self.catalog, self.clock, lambda: self.preferences.language)
         self.offers = OffersModel(self.runner, self.catalog, self.clock,
                                   lambda: self.preferences.language, self.venue)
@@ -243,16 +254,19 @@ class Kiosk:
         self._staff_store = _open_staff_store(config, self.clock, self.journal)
         self.staff = StaffModel(self.runner, self._staff_store, self.clock, self.journal,
                                 timeout_s=config.staff_timeout, second_ms=second_ms)
-        self.outbox = _open_outbox(config)
+        self._outbox_lock = threading.Lock()
+        self._services_lock = threading.Lock()
+        self._outbox_opened = False
+        self._outbox: Outbox | None = None
         self.assisted = AssistedModel(
             self.runner, self.clock, self.eligibility_rules, lambda: self.preferences.language,
-            outbox=self.outbox, api=connection.client if connection is not None else None,
+            outbox=lambda: self.outbox, api=self._client,
             journal=self.journal, staff_name=lambda: self.staff.property("staffName"),
         )
         self.staff.unlocked_changed.connect(self._on_staff_unlocked_changed)
         self.counters = _open_counters(config)
         self.staff_area = StaffAreaModel(
-            self.runner, config, self.clock, outbox=self.outbox, counters=self.counters,
+            self.runner, config, self.clock, outbox=lambda: self.outbox, counters=self.counters,
             journal=self.journal, zone=self.zone, language=lambda: self.preferences.language,
             staff_name=lambda: self.staff.property("staffName"),
         )
@@ -305,6 +319,69 @@ class Kiosk:
             self.close()
             raise StartupError(f"could not load {QML_DIR / 'Main.qml'}; see the log for why")
         self.window: QQuickWindow = roots[0]
+        if connection is not None:
+            self.attach_connection(connection)
+
+    @property
+    def outbox(self) -> Outbox | None:
+        """The encrypted outbox, opened on first use; None when it cannot be opened.
+
+        Opening asks the OS secret store for the key, which takes a tenth of a second or
+        more: :meth:`start_services` does it in the background after the first frame.
+        """
+        with self._outbox_lock:  # the storage and network lanes may both ask at once
+            if not self._outbox_opened:
+                self._outbox = _open_outbox(self.config)
+                self._outbox_opened = True
+            return self._outbox
+
+    def start_services(self, connect: Callable[[], Connection]) -> None:
+        """Once the attract screen is on screen: open the outbox, connect, then sync.
+
+        ``connect`` runs on the network lane: reading the device token, or (training mode)
+        starting the simulator and enrolling, must not delay what the visitor sees first.
+        """
+        def start() -> None:
+            self.runner.submit(Lane.STORAGE, lambda: self.outbox)
+            task = self.runner.submit(
+                Lane.NETWORK, lambda: self.attach_connection(connect(), owned=True))
+            task.finished.connect(self._on_connected)
+
+        self._first_frame = FirstFrame(self.window, start)
+
+    def _on_connected(self) -> None:
+        connection = self._connection
+        if self._closed or connection is None:
+            return
+        if connection.client is None:
+            log.warning("running offline: %s", connection.problem)
+        self.sync.start()
+        self.sync.watch_network()
+
+    def attach_connection(self, connection: Connection, *, owned: bool = False) -> None:
+        """Sync and send pre-registrations through ``connection`` from now on.
+
+        Any thread may call it (:meth:`start_services` does from the network lane).
+
+        Args:
+            connection: a ready client, or the reason why there is none.
+            owned: the kiosk closes it with itself (else its maker does).
+        """
+        with self._services_lock:
+            if self._closed:  # connected while the kiosk was shutting down
+                if owned:
+                    connection.close()
+                return
+            self._connection, self._owns_connection = connection, owned
+            self._venue = None  # a training enrollment has just said where the kiosk stands
+            if connection.client is not None and self._sync_catalog is None:
+                self._sync_catalog = open_catalog(
+                    Path(self.config.data_dir) / CATALOG_FILE_NAME)
+                self._images = open_image_cache(self.config)
+
+    def _client(self) -> ApiClient | None:
+        connection = self._connection
+        return connection.client if connection is not None else None
 
     def find(self, object_name: str) -> QObject:
         """Return the QML item called ``object_name`` (tests, self-test and screenshots)."""
@@ -373,36 +450,30 @@ class Kiosk:
         settings, _etag = self.catalog.settings()
         return EligibilityRules.from_settings(settings) if settings else EligibilityRules()
 
-    def _sync_model(self, connection: Connection | None, second_ms: int) -> SyncModel:
-        """Syncs on the network lane through a catalog connection of their own."""
-        client = connection.client if connection is not None else None
-        if client is None:
+    def _run_sync(self) -> SyncReport:
+        """One sync (network lane) through the sync's own catalog connection."""
+        connection, catalog = self._connection, self._sync_catalog
+        if connection is None or connection.client is None or catalog is None:
             problem = connection.problem if connection is not None else "no central API"
+            return SyncReport(started_at=self.clock.now(), error=problem)
+        from kiosk.health import heartbeat_health
+        from kiosk.sync.engine import sync_once
 
-            def run_sync() -> SyncReport:
-                return SyncReport(started_at=self.clock.now(), error=problem)
-
-            return SyncModel(self.runner, run_sync, self.config.sync_interval,
-                             second_ms=second_ms)
-        sync_catalog = open_catalog(Path(self.config.data_dir) / CATALOG_FILE_NAME)
-        self._sync_catalog = sync_catalog
-        self._images = open_image_cache(self.config)
-        images = self._images
-
-        def run_sync() -> SyncReport:
-            venue = self.venue()
-            if venue is not None and venue.origin is not None:
-                sync_catalog.set_origin(*venue.origin)  # offers are measured from here
-            # Pictures are the heavy part; while the venue is closed they wait.
-            pictures = None if self.opening_hours.heavy_work_paused() else images
-            return sync_once(client, sync_catalog, self.clock, images=pictures,
-                             health=lambda: heartbeat_health(self.config),
-                             outbox=self.outbox, journal=self.journal)
-
-        return SyncModel(self.runner, run_sync, self.config.sync_interval, second_ms=second_ms)
+        venue = self.venue()
+        if venue is not None and venue.origin is not None:
+            catalog.set_origin(*venue.origin)  # offers are measured from here
+        # Pictures are the heavy part; while the venue is closed they wait.
+        pictures = None if self.opening_hours.heavy_work_paused() else self._images
+        return sync_once(connection.client, catalog, self.clock, images=pictures,
+                         health=lambda: heartbeat_health(self.config),
+                         outbox=self.outbox, journal=self.journal)
 
     def close(self) -> None:
         """Tear everything down in an order that leaves no QML binding on a dead object."""
+        with self._services_lock:  # a connection arriving from now on is closed at once
+            self._closed = True
+        if self._first_frame is not None:
+            self._first_frame.cancel()
         self.app.removeEventFilter(self.session)
         self.app.removeEventFilter(self.staff)
         # The on-screen keyboard's state belongs to the application, not to this window:
@@ -421,14 +492,12 @@ class Kiosk:
         QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
         self.translations.remove_all()
         self.catalog.close()
-        for store in (self._staff_store, self.journal, self.outbox, self.counters):
+        for store in (self._staff_store, self.journal, self._outbox, self.counters,
+                      self._picture_cache, self._sync_catalog, self._images):
             if store is not None:
                 store.close()
-        if self._picture_cache is not None:
-            self._picture_cache.close()
-        if getattr(self, "_sync_catalog", None) is not None:
-            self._sync_catalog.close()
-            self._images.close()
+        if self._owns_connection and self._connection is not None:
+            self._connection.close()
 
 
 def _open_outbox(config: kiosk_config.Config) -> Outbox | None:
@@ -444,6 +513,8 @@ def _open_outbox(config: kiosk_config.Config) -> Outbox | None:
         if not config.training_mode:
             log.error("assisted pre-registration unavailable: %s", error)
             return None
+    from kiosk.sync.connection import TRAINING_DATA_DIR
+
     try:
         path = Path(config.data_dir) / TRAINING_DATA_DIR / OUTBOX_FILE_NAME
         for leftover in (path, *(path.with_name(path.name + end) for end in ("-wal", "-shm"))):
@@ -491,6 +562,24 @@ def _open_picture_cache(config: kiosk_config.Config) -> ImageCache | None:
         return None
 
 
+def launch(config: kiosk_config.Config, *, windowed: bool | None = None,
+           size: QSize | None = None) -> Kiosk:
+    """The kiosk as production starts it: the attract screen first, then its services.
+
+    Raises:
+        StartupError: the window could not be built.
+    """
+    kiosk_window = Kiosk(config, windowed=windowed, size=size)
+
+    def connect() -> Connection:
+        from kiosk.sync.connection import connect as connect_to_central
+
+        return connect_to_central(config)
+
+    kiosk_window.start_services(connect)
+    return kiosk_window
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The GUI's command line: its own flags plus one per configuration option."""
     parser = argparse.ArgumentParser(
@@ -535,17 +624,11 @@ def run(argv: Sequence[str]) -> int:
     prepare_environment(config)
     install_qt_message_bridge()
     app = ensure_application()
-    connection = connect(config)
-    if connection.client is None:
-        log.warning("running offline: %s", connection.problem)
     try:
-        kiosk_window = Kiosk(config, connection=connection)
+        kiosk_window = launch(config)
     except StartupError as error:
         log.error("%s", error)
-        connection.close()
         return 1
-    kiosk_window.sync.start()
-    kiosk_window.sync.watch_network()
     # systemd (the .deb's unit): READY=1 at the first frame, then WATCHDOG=1 from this thread.
     watchdog = Watchdog(kiosk_window.window, status=f"kiosk {kiosk.__version__} running")
     watchdog.start()
@@ -556,5 +639,4 @@ def run(argv: Sequence[str]) -> int:
     watchdog.stop()
     wake.stop()
     kiosk_window.close()
-    connection.close()
     return code

@@ -15,6 +15,7 @@ from PySide6.QtCore import QObject, QTimer, Slot
 from PySide6.QtQuick import QQuickWindow
 
 from kiosk.systemd import Notifier
+from ui.first_frame import FirstFrame
 
 log = logging.getLogger(__name__)
 
@@ -36,7 +37,7 @@ class Watchdog(QObject):
         self._notifier = notifier or Notifier()
         self._status = status
         self._ready_sent = False
-        self._waiting_for_frame = False
+        self._first_frame: FirstFrame | None = None
         self._stopped = False
         self._timer = QTimer(self)
         self._timer.timeout.connect(self._on_timer_timeout)
@@ -55,10 +56,8 @@ class Watchdog(QObject):
         """Wait for the first frame, and ping at half the watchdog timeout if there is one."""
         if not self._notifier.enabled or self._stopped:
             return
-        if not self._ready_sent and not self._waiting_for_frame:
-            # frameSwapped may come from the render thread; the slot then runs queued on ours.
-            self._window.frameSwapped.connect(self._on_window_frame_swapped)
-            self._waiting_for_frame = True
+        if not self._ready_sent and self._first_frame is None:
+            self._first_frame = FirstFrame(self._window, self._on_first_frame)
         interval = self._notifier.watchdog_interval
         if interval is not None:
             self._timer.start(max(1, int(interval * 1000 / 2)))
@@ -70,23 +69,15 @@ class Watchdog(QObject):
             return
         self._stopped = True
         self._timer.stop()
-        self._stop_waiting_for_frame()
+        if self._first_frame is not None:
+            self._first_frame.cancel()
         self._notifier.stopping()
         self._notifier.close()
 
-    @Slot()
-    def _on_window_frame_swapped(self) -> None:
-        if self._ready_sent:
-            return
+    def _on_first_frame(self) -> None:
         self._ready_sent = True
-        self._stop_waiting_for_frame()
         self._notifier.ready(self._status)
         log.info("systemd: ready (first frame shown)")
-
-    def _stop_waiting_for_frame(self) -> None:
-        if self._waiting_for_frame:
-            self._window.frameSwapped.disconnect(self._on_window_frame_swapped)
-            self._waiting_for_frame = False
 
     @Slot()
     def _on_timer_timeout(self) -> None:

@@ -28,8 +28,8 @@ import logging
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
+from typing import TYPE_CHECKING
 
-from kiosk.api.client import ApiClient
 from kiosk.api.errors import (
     ApiError,
     BadResponse,
@@ -55,6 +55,9 @@ from kiosk.storage.outbox import (
     Undecryptable,
     journal_event,
 )
+
+if TYPE_CHECKING:  # requests is imported by whoever makes the client, not by the GUI's start
+    from kiosk.api.client import ApiClient
 
 log = logging.getLogger(__name__)
 

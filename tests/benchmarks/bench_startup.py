@@ -23,12 +23,12 @@ started = time.perf_counter()
 from PySide6.QtCore import QSize, QTimer
 if sys.argv[1] == "kiosk":
     from kiosk import config as kiosk_config
-    from ui.app import Kiosk, ensure_application, prepare_environment
+    from ui.app import ensure_application, launch, prepare_environment
     config = kiosk_config.load({})
     prepare_environment(config, offscreen=True)
     app = ensure_application()
-    kiosk = Kiosk(config, windowed=True, size=QSize(1920, 1080))
-    window = kiosk.window
+    # As production starts: training mode here, its simulator starting after the frame.
+    window = launch(config, windowed=True, size=QSize(1920, 1080)).window
 else:  # the cheapest Qt Quick app: none of the kiosk's imports
     from PySide6.QtGui import QGuiApplication
     from PySide6.QtQml import QQmlApplicationEngine

@@ -17,11 +17,10 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Property, QObject, Signal, Slot
 
-from kiosk.api.client import ApiClient
 from kiosk.audit import AuditJournal
 from kiosk.clock import Clock
 from kiosk.domain.eligibility import EligibilityRules
@@ -41,6 +40,9 @@ from kiosk.sync.delivery import DeliveryOutcome, DeliveryStatus, deliver_one
 from ui import formatting
 from ui.runner import Lane, TaskRunner
 
+if TYPE_CHECKING:  # requests loads with the connection, after the first frame
+    from kiosk.api.client import ApiClient
+
 log = logging.getLogger(__name__)
 
 STEPS = ("consent", "email", "birthdate", "identity", "address", "status", "review", "result")
@@ -55,8 +57,8 @@ class AssistedModel(QObject):
     submitted = Signal()
 
     def __init__(self, runner: TaskRunner, clock: Clock, rules: Callable[[], EligibilityRules],
-                 language: Callable[[], str], *, outbox: Outbox | None,
-                 api: ApiClient | None, journal: AuditJournal | None,
+                 language: Callable[[], str], *, outbox: Callable[[], Outbox | None],
+                 api: Callable[[], ApiClient | None], journal: AuditJournal | None,
                  staff_name: Callable[[], str]) -> None:
         super().__init__()
         self._runner = runner
@@ -118,7 +120,7 @@ class AssistedModel(QObject):
         return self._sending
 
     def _get_available(self) -> bool:
-        return self._outbox is not None
+        return self._outbox() is not None
 
     def _get_first_year(self) -> int:
         return self._clock.now().year - 30
@@ -208,12 +210,13 @@ class AssistedModel(QObject):
         if not self._accept("postal_code", checked):
             return
         code = checked.value or ""
-        if self._api is None:
+        api = self._api()
+        if api is None:
             self._on_communes(code, None)
             return
         self._lookup = "busy"
         self.communes_changed.emit()
-        task = self._runner.submit(Lane.NETWORK, self._api.communes, code)
+        task = self._runner.submit(Lane.NETWORK, api.communes, code)
         task.finished.connect(lambda found: self._on_communes(code, found))
         task.failed.connect(lambda _error: self._on_communes(code, None))
 
@@ -287,7 +290,7 @@ class AssistedModel(QObject):
         """Queue the pre-registration in the outbox and try to send it right away."""
         if self._sending or self._step != "review":
             return
-        if self._outbox is None:
+        if self._outbox() is None:
             self._finish({"status": "unavailable"})
             return
         try:
@@ -309,14 +312,15 @@ class AssistedModel(QObject):
         task.failed.connect(lambda _error: self._on_sent(None))
 
     def _queue_and_send(self, request: dict[str, Any]) -> DeliveryOutcome | None:
-        assert self._outbox is not None
-        record_id = self._outbox.add(
+        outbox, api = self._outbox(), self._api()
+        assert outbox is not None
+        record_id = outbox.add(
             request, consent_version=CONSENT_VERSION, now=self._clock.now(),
             journal=self._journal, staff=self._staff_name() or None,
         )
-        if self._api is None:
+        if api is None:
             return DeliveryOutcome(record_id, DeliveryStatus.QUEUED, reason="no central API")
-        return deliver_one(self._api, self._outbox, record_id, self._clock, self._journal)
+        return deliver_one(api, outbox, record_id, self._clock, self._journal)
 
     def _on_sent(self, outcome: DeliveryOutcome | None) -> None:
         self._sending = False
@@ -365,8 +369,9 @@ class AssistedModel(QObject):
 
     def reset_visitor_state(self) -> None:
         """The visit ended: wipe every answer from memory, and the finish link from disk."""
-        if self._record_id and self._outbox is not None:
-            self._runner.submit(Lane.STORAGE, self._outbox.forget_sent, self._record_id)
+        outbox = self._outbox()
+        if self._record_id and outbox is not None:
+            self._runner.submit(Lane.STORAGE, outbox.forget_sent, self._record_id)
         self._reset()
         self.changed.emit()
         self.communes_changed.emit()

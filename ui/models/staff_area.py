@@ -19,7 +19,6 @@ from PySide6.QtCore import Property, QObject, Signal, Slot
 from kiosk.audit import AuditJournal
 from kiosk.clock import Clock
 from kiosk.config import Config
-from kiosk.health import check_health
 from kiosk.storage.counters import DailyCounters
 from kiosk.storage.db import StorageError
 from kiosk.storage.outbox import Outbox
@@ -35,7 +34,7 @@ class StaffAreaModel(QObject):
     changed = Signal()
 
     def __init__(self, runner: TaskRunner, config: Config, clock: Clock, *,
-                 outbox: Outbox | None, counters: DailyCounters | None,
+                 outbox: Callable[[], Outbox | None], counters: DailyCounters | None,
                  journal: AuditJournal | None, zone: Callable[[], str],
                  language: Callable[[], str], staff_name: Callable[[], str]) -> None:
         super().__init__()
@@ -75,7 +74,10 @@ class StaffAreaModel(QObject):
         task.finished.connect(self._on_read)
 
     def _read(self, now: datetime) -> tuple[dict[str, Any], list[dict[str, Any]], dict[str, int]]:
+        from kiosk.health import check_health  # with the secret store: not needed at start
+
         health = check_health(self._config, now)
+        outbox = self._outbox()
         facts: dict[str, Any] = {
             "lastSync": health.last_sync or "",
             "bookableOffers": health.bookable_offers,
@@ -83,20 +85,20 @@ class StaffAreaModel(QObject):
             "clockSkew": health.clock_skew_seconds,
             "problems": list(health.problems),
             "pending": 0, "needsStaff": 0, "sentToday": 0,
-            "outboxProblem": "" if self._outbox is not None else "unavailable",
+            "outboxProblem": "" if outbox is not None else "unavailable",
         }
         queue: list[dict[str, Any]] = []
         zone = ZoneInfo(self._zone())
-        if self._outbox is not None:
-            summary = self._outbox.summary(now, tz=zone)
+        if outbox is not None:
+            summary = outbox.summary(now, tz=zone)
             facts.update(pending=summary.pending, needsStaff=summary.needs_staff,
                          sentToday=summary.sent_today)
-            facts["outboxProblem"] = self._outbox.problem or ""
+            facts["outboxProblem"] = outbox.problem or ""
             queue = [
                 {"id": row.id, "shortId": row.id[:8], "status": row.status,
                  "created": row.created_at.isoformat(), "attempts": row.attempts,
                  "error": row.error_kind or ""}
-                for row in sorted(self._outbox.items(), key=lambda row: row.created_at,
+                for row in sorted(outbox.items(), key=lambda row: row.created_at,
                                   reverse=True)
                 if row.status in ("pending", "needs_staff", "purged")
             ]
@@ -135,10 +137,11 @@ class StaffAreaModel(QObject):
                                                   staff=self._staff_name() or None))
 
     def _change(self, action: Callable[[Outbox], object]) -> None:
-        if self._outbox is None:
+        outbox = self._outbox()
+        if outbox is None:
             return
         try:
-            action(self._outbox)
+            action(outbox)
         except StorageError as error:
             log.error("outbox: %s", error)
         self.refresh()
