@@ -329,7 +329,7 @@ def _sync(args: argparse.Namespace) -> int:
     if connection.client is None:
         return _fail(connection.problem)
     catalog = open_catalog(Path(cfg.data_dir) / CATALOG_FILE_NAME)
-    if str(catalog.path) == ":memory:":  # a sync kept in memory would be lost at exit
+    if catalog.in_memory:  # a sync kept in memory would be lost at exit
         catalog.close()
         connection.close()
         return _fail(f"the catalog cannot be written in {cfg.data_dir} (disk full or "

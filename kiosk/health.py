@@ -84,6 +84,7 @@ def check_health(config: Config, now: datetime | None = None) -> Health:
     data_dir = Path(config.data_dir)
     catalog = open_catalog(data_dir / CATALOG_FILE_NAME)
     try:
+        catalog_unusable = catalog.in_memory
         last_sync = catalog.last_success()
         counts = catalog.counts(now)
     finally:
@@ -111,7 +112,10 @@ def check_health(config: Config, now: datetime | None = None) -> Health:
     if health.outbox_depth is None and (data_dir / OUTBOX_FILE_NAME).exists():
         health.problems.append("outbox unreadable: pre-registrations cannot be counted or sent")
     health.problems += _outbox_problems(data_dir)
-    if last_sync is None:
+    if catalog_unusable:  # not "never synced": the file may hold a good catalog
+        health.problems.append(f"catalog cannot be opened in {data_dir} (disk full or "
+                               "read-only?): offers are not shown; see the log")
+    elif last_sync is None:
         health.problems.append("never synced")
     elif (now - last_sync).total_seconds() > STALE_AFTER_INTERVALS * config.sync_interval:
         health.problems.append(f"last successful sync at {last_sync:%Y-%m-%d %H:%M} UTC")

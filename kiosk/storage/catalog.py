@@ -49,6 +49,7 @@ from kiosk.storage.catalog_schema import (
 from kiosk.storage.db import (
     StorageError,
     check_database,
+    is_damage,
     move_aside,
     open_database,
     write_transaction,
@@ -630,6 +631,11 @@ class Catalog:
 
     # --- housekeeping --------------------------------------------------------------------
 
+    @property
+    def in_memory(self) -> bool:
+        """True when no file could be used: what it holds is lost when it is closed."""
+        return self.path == _MEMORY
+
     def check(self) -> None:
         """Raise StorageError when the database is damaged."""
         with self._write_lock:
@@ -668,12 +674,18 @@ def open_catalog(path: Path) -> Catalog:
     A file that is not a database, fails SQLite's quick check, or has a schema newer than
     this kiosk knows is moved aside to ``<name>.corrupt-<UTC timestamp>`` (with its
     ``-wal`` and ``-shm``), and the new empty catalog has ``rebuilt`` set. If even that
-    fails, the catalog lives in memory until the kiosk restarts. Never raises.
+    fails, or the file cannot be opened for a reason that is not damage (a full disk, a
+    read-only folder: the file is then left as it is), the catalog lives in memory until
+    the kiosk restarts. Never raises.
     """
     try:
         return _open_checked(path, rebuilt=False)
     except StorageError as error:
         reason = _reason(error)
+        if not _must_rebuild(error):
+            _log.error("catalog cannot be opened (%s): left as it is, kept in memory only",
+                       reason)
+            return Catalog(_MEMORY, rebuilt=True)
     try:
         aside = move_aside(path)
         _log.warning("catalog unreadable (%s): moved to %s, starting empty", reason, aside.name)
@@ -681,6 +693,16 @@ def open_catalog(path: Path) -> Catalog:
     except (OSError, StorageError) as error:
         _log.error("catalog cannot be recreated (%s): kept in memory only", _reason(error))
         return Catalog(_MEMORY, rebuilt=True)
+
+
+def _must_rebuild(error: StorageError) -> bool:
+    """Damaged, failed its check, or newer than this kiosk: rebuild it. Else leave it be."""
+    cause = error.__cause__
+    if cause is None or is_damage(cause):  # no cause: the quick check said no
+        return True
+    # Our own refusal of a newer schema carries no SQLite code; a full disk always does.
+    return isinstance(cause, sqlite3.DatabaseError) and not getattr(
+        cause, "sqlite_errorcode", None)
 
 
 def _open_checked(path: Path, *, rebuilt: bool) -> Catalog:

@@ -13,6 +13,25 @@ class StorageError(Exception):
     """A database could not be opened, migrated or checked; the message says which and why."""
 
 
+#: SQLite's primary result codes for a file that is not a database or is corrupt.
+_SQLITE_CORRUPT, _SQLITE_NOTADB = 11, 26
+
+
+def is_damage(error: BaseException | None) -> bool:
+    """SQLite says the file is not a database or is corrupt (not: full, locked, unwritable).
+
+    Only damage justifies moving a file aside: a full disk, a read-only folder or a lock
+    say nothing about a file that may be perfectly good, and moving it aside would throw
+    its data away (and, on a full disk, free no room).
+    """
+    if isinstance(error, StorageError):
+        error = error.__cause__
+    if not isinstance(error, sqlite3.DatabaseError):
+        return False
+    code = getattr(error, "sqlite_errorcode", None)
+    return code is not None and code & 0xFF in (_SQLITE_CORRUPT, _SQLITE_NOTADB)
+
+
 def open_database(path: Path, migrations: Sequence[str]) -> sqlite3.Connection:
     """Open (creating when missing) the database at ``path`` and bring it up to date.
 

@@ -62,6 +62,7 @@ from kiosk.secrets import SecretStore, SecretStoreError
 from kiosk.storage.db import (
     StorageError,
     check_database,
+    is_damage,
     move_aside,
     open_database,
     write_transaction,
@@ -96,8 +97,6 @@ _HEADER = struct.Struct(">BI")  # blob version, key serial
 _FIXED_SERIAL = 0
 _AAD_PREFIX = b"passculture-kiosk/outbox/v1"
 _MAX_TEXT = 255
-_SQLITE_CORRUPT = 11
-_SQLITE_NOTADB = 26
 
 #: Numbered schema steps; never edit a published one, append a new one. Dates are UTC ISO
 #: texts (``2025-06-01T18:30:00.000000Z``) so that they sort as text. ``payload``,
@@ -999,7 +998,7 @@ def _connect(path: Path) -> sqlite3.Connection:
     try:
         connection = open_database(path, MIGRATIONS)
     except StorageError as error:
-        if _is_damage(error.__cause__):
+        if is_damage(error.__cause__):
             raise OutboxDamaged(f"the outbox {path} is damaged: {error.__cause__}") from (
                 error.__cause__
             )
@@ -1013,18 +1012,10 @@ def _connect(path: Path) -> sqlite3.Connection:
         raise OutboxDamaged(f"the outbox {path} is damaged: {error}") from error
     except sqlite3.Error as error:
         connection.close()
-        if _is_damage(error):
+        if is_damage(error):
             raise OutboxDamaged(f"the outbox {path} is damaged: {error}") from error
         raise OutboxError(f"the outbox cannot be opened: {error}") from error
     return connection
-
-
-def _is_damage(error: BaseException | None) -> bool:
-    """SQLite says the file is not a database or is corrupt (not: locked, unwritable, newer)."""
-    if not isinstance(error, sqlite3.DatabaseError):
-        return False
-    code = getattr(error, "sqlite_errorcode", None)
-    return code is not None and code & 0xFF in (_SQLITE_CORRUPT, _SQLITE_NOTADB)
 
 
 def _key_name(file_id: int, serial: int) -> str:

@@ -102,7 +102,10 @@ def _training(config: Config) -> Connection:
         return Connection(None, f"training simulator: {error}")
     finally:
         client.close()
-    remember_venue(config, enrollment.venue)
+    try:
+        remember_venue(config, enrollment.venue)
+    except StorageError as error:  # a full disk: distances wait for a later start
+        log.warning("training mode: the venue cannot be remembered: %s", error)
     log.info("training mode: simulator on %s", simulator.url)
     return Connection(
         client_for(config, simulator.url, enrollment.device_token), simulator=simulator

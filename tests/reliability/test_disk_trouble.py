@@ -9,6 +9,7 @@ What each test proves is in docs/reliability-disk-fuzz.md. Figures are printed a
 from __future__ import annotations
 
 import random
+import shutil
 import sqlite3
 import time
 from datetime import UTC, datetime
@@ -257,6 +258,43 @@ def test_a_full_tmpfs_data_folder(template: Path, tmp_path: Path) -> None:
         status.assert_clear_failure()
         assert "problem: low disk space" in status.stdout
         figure("disk_tmpfs_failed_sync_s", f"{sync.seconds:.2f}")
+
+
+def test_a_healthy_catalog_on_a_full_disk_is_left_where_it_is(
+    template: Path, tmp_path: Path
+) -> None:
+    """The disk filled up while the kiosk was off: its good catalog is not taken for damaged."""
+    home = tmp_path / "home"
+    data = template / "data"
+    copy_home(data / "training-simulator", tmp_path / "simulator")
+    used = sum(p.stat().st_size for p in data.iterdir() if p.is_file())
+    with mounted(home / "data", f"size={used + 512 * 1024}", "mode=0755"):
+        for path in data.iterdir():
+            if path.is_file():
+                shutil.copy2(path, home / "data" / path.name)
+        (home / "data" / "training-simulator").symlink_to(tmp_path / "simulator")
+        _fill(home / "data" / "filler")
+        status = cli(home, "status")
+        status.assert_clear_failure()
+        assert "catalog cannot be opened" in status.stdout, status.stdout
+        assert "never synced" not in status.stdout
+        cli(home, "sync", "--once").assert_clear_failure()
+        assert not moved_aside(home / "data", CATALOG_FILE_NAME)
+        (home / "data" / "filler").unlink()  # IT makes room: everything is there again
+        status = cli(home, "status")
+        assert offers_in(status) == offers_in(cli(template, "status"))
+        cli(home, "sync", "--once").assert_ok()
+
+
+def _fill(path: Path) -> None:
+    """Write zeros to ``path`` until the filesystem is full."""
+    with path.open("wb") as filler:
+        try:
+            while True:
+                filler.write(bytes(64 * 1024))
+                filler.flush()
+        except OSError:
+            pass
 
 
 # --- a read-only data folder ------------------------------------------------------------------
