@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import sqlite3
+import time
 from collections.abc import Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager, suppress
 from datetime import UTC, datetime
 from pathlib import Path
+
+#: How long opening waits for another process switching the same file to WAL.
+WAL_SWITCH_WAIT_S = 5.0
 
 
 class StorageError(Exception):
@@ -45,14 +49,32 @@ def open_database(path: Path, migrations: Sequence[str]) -> sqlite3.Connection:
     except (OSError, sqlite3.Error) as error:
         raise StorageError(f"cannot open {path}: {error}") from error
     try:
-        connection.execute("PRAGMA journal_mode=WAL")
-        connection.execute("PRAGMA foreign_keys=ON")
+        # First: another process creating the file at the same moment holds it briefly.
         connection.execute("PRAGMA busy_timeout=5000")
+        _enter_wal_mode(connection)
+        connection.execute("PRAGMA foreign_keys=ON")
         _migrate(connection, migrations)
     except sqlite3.Error as error:
         connection.close()
         raise StorageError(f"cannot prepare {path}: {error}") from error
     return connection
+
+
+def _enter_wal_mode(connection: sqlite3.Connection) -> None:
+    """Switch to WAL, waiting for another process that is switching the same new file.
+
+    SQLite answers "database is locked" at once there, without its busy handler.
+    """
+    deadline = time.monotonic() + WAL_SWITCH_WAIT_S
+    while True:
+        try:
+            connection.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as error:
+            if getattr(error, "sqlite_errorname", "") != "SQLITE_BUSY" or (
+                    time.monotonic() > deadline):
+                raise
+            time.sleep(0.02)
 
 
 def _migrate(connection: sqlite3.Connection, migrations: Sequence[str]) -> None:
@@ -63,8 +85,17 @@ def _migrate(connection: sqlite3.Connection, migrations: Sequence[str]) -> None:
             "was the kiosk downgraded?"
         )
     for number, script in enumerate(migrations[version:], start=version + 1):
-        # executescript() commits first, so the BEGIN/COMMIT are explicit in one script.
-        connection.executescript(f"BEGIN;\n{script}\nPRAGMA user_version={number};\nCOMMIT;")
+        # executescript() commits first, so the BEGIN/COMMIT are explicit in one script;
+        # IMMEDIATE makes a second process opening the file now wait for this one.
+        try:
+            connection.executescript(
+                f"BEGIN IMMEDIATE;\n{script}\nPRAGMA user_version={number};\nCOMMIT;")
+        except sqlite3.Error:
+            with suppress(sqlite3.Error):
+                connection.execute("ROLLBACK")
+            if connection.execute("PRAGMA user_version").fetchone()[0] < number:
+                raise
+            # else another process ran this step between our reading and our writing.
 
 
 def check_database(connection: sqlite3.Connection) -> None:

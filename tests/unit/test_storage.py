@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import multiprocessing
+import multiprocessing.queues
+import multiprocessing.synchronize
 import sqlite3
 from pathlib import Path
 
@@ -58,3 +61,43 @@ def test_a_file_that_is_not_a_database_is_reported(tmp_path: Path) -> None:
     (tmp_path / "kiosk-state.sqlite3").write_bytes(b"this is not sqlite" * 100)
     with pytest.raises(StorageError, match="kiosk-state.sqlite3"):
         LocalState(tmp_path)
+
+
+def _open_at_once(path: str, barrier: multiprocessing.synchronize.Barrier,
+                  errors: multiprocessing.queues.Queue[str]) -> None:
+    barrier.wait()
+    try:
+        open_database(Path(path), _RACE_MIGRATIONS).close()
+    except StorageError as error:
+        errors.put(str(error))
+
+
+_RACE_MIGRATIONS = [
+    "CREATE TABLE a (x);" + "INSERT INTO a VALUES (1);" * 200,
+    "CREATE TABLE b (y);",
+]
+
+
+def test_two_processes_creating_the_same_database_at_once_both_succeed(tmp_path: Path) -> None:
+    # The GUI and a CLI command (status, a systemd timer's sync) can start together on a
+    # fresh data folder: both see version 0 and run the first migration.
+    context = multiprocessing.get_context("fork")
+    errors = context.Queue()
+    for round_number in range(15):
+        path = tmp_path / f"race-{round_number}.sqlite3"
+        barrier = context.Barrier(3)
+        children = [context.Process(target=_open_at_once, args=(str(path), barrier, errors))
+                    for _ in range(3)]
+        for child in children:
+            child.start()
+        for child in children:
+            child.join(30)
+        assert all(child.exitcode == 0 for child in children)
+        connection = sqlite3.connect(path)
+        assert connection.execute("PRAGMA user_version").fetchone()[0] == 2
+        assert connection.execute("SELECT COUNT(*) FROM a").fetchone()[0] == 200
+        connection.close()
+    found = []
+    while not errors.empty():
+        found.append(errors.get())
+    assert not found
