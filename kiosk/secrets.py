@@ -18,21 +18,18 @@ No secret ever reaches a log: messages name the backend and the key, never the v
 from __future__ import annotations
 
 import base64
-import json
 import logging
-import os
-import sys
-import threading
 from pathlib import Path
-from typing import Any
-
-import keyring
-import keyring.backend
-import keyring.errors
-from keyring.backends import chainer, fail, null
-from keyring.compat import properties
+from typing import TYPE_CHECKING, Any
 
 from kiosk.config import Config
+
+# keyring takes a tenth of a second to import and more to pick its backend: it is imported
+# when a store is first opened, not by every module that names its errors.
+if TYPE_CHECKING:
+    import keyring.backend
+
+    from kiosk.secret_file import FileKeyring
 
 log = logging.getLogger(__name__)
 
@@ -56,107 +53,6 @@ class SecretStoreError(Exception):
     """The secret store is refused, unusable or failed; the message tells IT what to do."""
 
 
-class FileKeyring(keyring.backend.KeyringBackend):
-    """Secrets in one JSON file, mode 0600, written atomically.
-
-    Never chosen by keyring's own detection (its priority raises): only
-    ``secrets_backend = file`` with ``allow_plaintext_secrets`` builds one.
-    """
-
-    def __init__(self, path: Path) -> None:
-        super().__init__()  # type: ignore[no-untyped-call]
-        self.path = path
-        self._lock = threading.Lock()
-
-    @properties.classproperty
-    def priority(cls) -> float:  # noqa: N805 - a class property, as keyring declares it
-        """Not viable for keyring's automatic choice."""
-        raise RuntimeError("FileKeyring is used only when the kiosk configuration asks for it")
-
-    def _load(self) -> dict[str, dict[str, str]]:
-        try:
-            text = self.path.read_text(encoding="utf-8")
-        except FileNotFoundError:
-            return {}
-        except OSError as error:
-            raise keyring.errors.KeyringError(
-                f"the secrets file {self.path} cannot be read ({error.strerror or error})"
-            ) from None
-        self._tighten()
-        try:
-            data = json.loads(text)
-        except ValueError:
-            raise keyring.errors.KeyringError(
-                f"the secrets file {self.path} is damaged (not JSON); delete it and enroll again"
-            ) from None
-        if not isinstance(data, dict) or not all(
-            isinstance(entries, dict) and all(isinstance(v, str) for v in entries.values())
-            for entries in data.values()
-        ):
-            raise keyring.errors.KeyringError(
-                f"the secrets file {self.path} is damaged (unexpected content); delete it and "
-                "enroll again"
-            )
-        return data
-
-    def _tighten(self) -> None:
-        if sys.platform == "win32":
-            return  # the profile folder's ACL protects it; POSIX modes mean little there
-        try:
-            mode = self.path.stat().st_mode & 0o777
-            if mode & 0o077:
-                log.warning("secrets file %s was readable by others; made it 0600", self.path)
-                os.chmod(self.path, 0o600)
-        except OSError:
-            pass
-
-    def _save(self, data: dict[str, dict[str, str]]) -> None:
-        try:
-            self.path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-            temporary = self.path.with_name(f".{self.path.name}.{os.getpid()}.tmp")
-            flags = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_BINARY", 0)
-            descriptor = os.open(temporary, flags, 0o600)
-            try:
-                if hasattr(os, "fchmod"):
-                    os.fchmod(descriptor, 0o600)  # O_CREAT's mode does not apply to old files
-                os.write(descriptor, json.dumps(data, indent=1).encode("utf-8"))
-                os.fsync(descriptor)
-            finally:
-                os.close(descriptor)
-            os.replace(temporary, self.path)
-        except OSError as error:
-            raise keyring.errors.PasswordSetError(
-                f"the secrets file {self.path} cannot be written ({error.strerror or error})"
-            ) from None
-
-    def get_password(self, service: str, username: str) -> str | None:
-        """The secret, or None."""
-        with self._lock:
-            return self._load().get(service, {}).get(username)
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        """Store the secret (replacing any)."""
-        with self._lock:
-            data = self._load()
-            data.setdefault(service, {})[username] = password
-            self._save(data)
-
-    def delete_password(self, service: str, username: str) -> None:
-        """Remove the secret.
-
-        Raises:
-            keyring.errors.PasswordDeleteError: there was none.
-        """
-        with self._lock:
-            data = self._load()
-            if username not in data.get(service, {}):
-                raise keyring.errors.PasswordDeleteError("no such secret")
-            del data[service][username]
-            if not data[service]:
-                del data[service]
-            self._save(data)
-
-
 def _describe(backend: Any) -> str:
     kind = type(backend)
     return f"{kind.__module__}.{kind.__qualname__}"
@@ -164,6 +60,10 @@ def _describe(backend: Any) -> str:
 
 def _refusal(backend: Any) -> str | None:
     """Why keyring's choice cannot keep a secret, or None when it can."""
+    from keyring.backends import chainer, fail, null
+
+    from kiosk.secret_file import FileKeyring
+
     name = _describe(backend)
     if isinstance(backend, fail.Keyring):
         return f"no OS secret store was found (keyring fell back to {name})"
@@ -182,6 +82,8 @@ def system_backend() -> keyring.backend.KeyringBackend:
     Raises:
         SecretStoreError: no usable OS secret store; the message says how to fix it.
     """
+    import keyring
+
     try:
         backend = keyring.get_keyring()
     except Exception as error:  # keyring loads configured backends: anything may go wrong
@@ -201,6 +103,8 @@ def file_backend(config: Config) -> FileKeyring:
     Raises:
         SecretStoreError: ``allow_plaintext_secrets`` is not true.
     """
+    from kiosk.secret_file import FileKeyring
+
     path = Path(config.data_dir) / SECRETS_FILE_NAME
     if not config.allow_plaintext_secrets:
         raise SecretStoreError(
@@ -236,6 +140,8 @@ class SecretStore:
     @property
     def backend_name(self) -> str:
         """The backend, for IT (e.g. ``keyring.backends.Windows.WinVaultKeyring``)."""
+        from kiosk.secret_file import FileKeyring
+
         if isinstance(self._backend, FileKeyring):
             return f"plain-text file {self._backend.path}"
         return _describe(self._backend)
@@ -300,6 +206,8 @@ class SecretStore:
         return self._delete(f"{OUTBOX_KEY_PREFIX}{name}")
 
     def _get(self, key: str) -> str | None:
+        import keyring.errors  # already loaded with the backend
+
         try:
             value = self._backend.get_password(SERVICE, key)
         except keyring.errors.KeyringError as error:
@@ -307,6 +215,8 @@ class SecretStore:
         return value if isinstance(value, str) else None
 
     def _set(self, key: str, value: str) -> None:
+        import keyring.errors  # already loaded with the backend
+
         try:
             self._backend.set_password(SERVICE, key, value)
         except keyring.errors.KeyringError as error:
@@ -314,6 +224,8 @@ class SecretStore:
         log.info("%s stored in %s", key, self.backend_name)
 
     def _delete(self, key: str) -> bool:
+        import keyring.errors  # already loaded with the backend
+
         try:
             if self._backend.get_password(SERVICE, key) is None:
                 return False
@@ -327,3 +239,12 @@ class SecretStore:
 
     def _failure(self, action: str, key: str, error: Exception) -> str:
         return f"cannot {action} {key} in {self.backend_name}: {error}"
+
+
+def __getattr__(name: str) -> Any:
+    """``kiosk.secrets.FileKeyring`` as before (e.g. ``PYTHON_KEYRING_BACKEND``)."""
+    if name == "FileKeyring":
+        from kiosk.secret_file import FileKeyring
+
+        return FileKeyring
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
