@@ -319,6 +319,8 @@ class Kiosk:
             self.close()
             raise StartupError(f"could not load {QML_DIR / 'Main.qml'}; see the log for why")
         self.window: QQuickWindow = roots[0]
+        self._keyboard_frame = FirstFrame(
+            self.window, lambda: self.window.setProperty("keyboardWanted", True))
         if connection is not None:
             self.attach_connection(connection)
 
@@ -472,6 +474,7 @@ class Kiosk:
         """Tear everything down in an order that leaves no QML binding on a dead object."""
         with self._services_lock:  # a connection arriving from now on is closed at once
             self._closed = True
+        self._keyboard_frame.cancel()
         if self._first_frame is not None:
             self._first_frame.cancel()
         self.app.removeEventFilter(self.session)

@@ -31,7 +31,7 @@ Window {
     Binding { target: Theme; property: "highContrast"; value: preferences.highContrast }
     Binding {
         target: Theme; property: "keyboardHeight"
-        value: inputPanel.active ? inputPanel.height : 0
+        value: window.inputPanel && window.inputPanel.active ? window.inputPanel.height : 0
     }
     Binding {
         target: VirtualKeyboardSettings; property: "locale"
@@ -109,16 +109,24 @@ Window {
         visible: openingHours.closed && navigation.screen === "attract"
     }
 
-    InputPanel {
-        id: inputPanel
-        objectName: "inputPanel"
-        // The layout in use (fr_FR AZERTY or en_GB), for the tests and the logs.
-        readonly property string activeLocale: keyboard ? keyboard.locale : ""
+    // The on-screen keyboard is built just after the first frame (Python sets
+    // keyboardWanted): it is a good part of the start-up, and nobody types before the
+    // attract screen is up.
+    property bool keyboardWanted: false
+    readonly property var inputPanel: keyboardLoader.item
+    Loader {
+        id: keyboardLoader
         z: 20
-        width: Math.min(window.width, Theme.px(1500))
-        anchors.horizontalCenter: parent.horizontalCenter
-        y: active ? window.height - height : window.height
-        Behavior on y { NumberAnimation { duration: 150; easing.type: Easing.OutQuad } }
+        active: window.keyboardWanted
+        sourceComponent: InputPanel {
+            objectName: "inputPanel"
+            // The layout in use (fr_FR AZERTY or en_GB), for the tests and the logs.
+            readonly property string activeLocale: keyboard ? keyboard.locale : ""
+            width: Math.min(window.width, Theme.px(1500))
+            x: (window.width - width) / 2
+            y: active ? window.height - height : window.height
+            Behavior on y { NumberAnimation { duration: 150; easing.type: Easing.OutQuad } }
+        }
     }
 
     AccessibilityPanel {
