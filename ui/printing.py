@@ -15,6 +15,7 @@ import traceback
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QFile, QIODevice, QMarginsF, QObject, QPointF, QRectF, Qt, Slot
 from PySide6.QtGui import (
@@ -30,9 +31,11 @@ from PySide6.QtGui import (
     QTextLayout,
     QTextOption,
 )
-from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
 
 from ui.qr import qr_matrix, render_qr
+
+if TYPE_CHECKING:
+    from PySide6.QtPrintSupport import QPrinter
 
 log = logging.getLogger(__name__)
 
@@ -134,6 +137,9 @@ class TicketPrinter(QObject):
             file.close()
 
     def _find_printer(self) -> QPrinter | None:
+        # Qt's print support is a module of its own (~20 ms): loaded when a ticket prints.
+        from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
+
         if self._printer_name:
             info = QPrinterInfo.printerInfo(self._printer_name)
         else:
