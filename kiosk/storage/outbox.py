@@ -46,8 +46,8 @@ import sqlite3
 import struct
 import threading
 import uuid
-from collections.abc import Mapping
-from contextlib import AbstractContextManager, suppress
+from collections.abc import Iterator, Mapping
+from contextlib import AbstractContextManager, contextmanager, suppress
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta, tzinfo
 from pathlib import Path
@@ -710,14 +710,7 @@ class Outbox:
             " WHEN 'pending' THEN 1 ELSE 2 END, created_at DESC, id",
             (),
         )
-        return [
-            OutboxRow(
-                id=row[0], status=row[1], created_at=_required(row[2]), attempts=int(row[3]),
-                next_attempt_at=_parse(row[4]), error_kind=row[5], sent_at=_parse(row[6]),
-                consent_version=row[7],
-            )  # fmt: skip
-            for row in rows
-        ]
+        return [_row(row) for row in rows]
 
     def damaged_files(self) -> list[Path]:
         """Damaged outbox files moved aside next to this one (see :func:`damaged_outbox_files`)."""
@@ -1059,7 +1052,32 @@ def _required(text: str) -> datetime:
 
 
 def _item(row: tuple[Any, ...]) -> OutboxItem:
-    return OutboxItem(
-        id=row[0], idempotency_key=row[1], status=row[2], attempts=int(row[3]),
-        created_at=_required(row[4]), next_attempt_at=_parse(row[5]),
-    )  # fmt: skip
+    with _readable_record(row[0]):
+        return OutboxItem(
+            id=row[0], idempotency_key=row[1], status=row[2], attempts=int(row[3]),
+            created_at=_required(row[4]), next_attempt_at=_parse(row[5]),
+        )  # fmt: skip
+
+
+def _row(row: tuple[Any, ...]) -> OutboxRow:
+    with _readable_record(row[0]):
+        return OutboxRow(
+            id=row[0], status=row[1], created_at=_required(row[2]), attempts=int(row[3]),
+            next_attempt_at=_parse(row[4]), error_kind=row[5], sent_at=_parse(row[6]),
+            consent_version=row[7],
+        )  # fmt: skip
+
+
+@contextmanager
+def _readable_record(record_id: object) -> Iterator[None]:
+    """A record whose fields no longer parse (damage SQLite's check missed) is an error.
+
+    Raised, never skipped: a pre-registration must not vanish from the staff's view.
+    """
+    try:
+        yield
+    except (ValueError, TypeError) as error:
+        raise OutboxError(
+            f"the outbox holds a damaged record ({str(record_id)[:8]}…): {error}; "
+            "tell IT (see docs/privacy.md)"
+        ) from None

@@ -560,3 +560,17 @@ def test_a_damaged_key_in_the_store_is_an_error_not_a_refusal(
         with pytest.raises(OutboxError, match="damaged") as caught:
             reopened.payload(record)
         assert not isinstance(caught.value, Undecryptable)  # nothing goes to staff for it
+
+
+def test_a_record_damaged_past_sqlites_check_is_an_error_never_skipped(outbox: Any) -> None:
+    # Found by the disk-trouble suite: a bit flip inside a date ("20r6-…") passes SQLite's
+    # quick check; reading it raised a bare ValueError that nothing above expected.
+    record = outbox.add(payload(), consent_version=CONSENT, now=NOW)
+    raw = sqlite3.connect(outbox.path)
+    raw.execute("UPDATE records SET created_at = '20r6-06-01T09:00:00.000000Z'")
+    raw.commit()
+    raw.close()
+    for read in (outbox.items, lambda: outbox.due(NOW + timedelta(days=1)),
+                 lambda: outbox.item(record)):
+        with pytest.raises(OutboxError, match="damaged record"):
+            read()

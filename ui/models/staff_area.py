@@ -90,18 +90,22 @@ class StaffAreaModel(QObject):
         queue: list[dict[str, Any]] = []
         zone = ZoneInfo(self._zone())
         if outbox is not None:
-            summary = outbox.summary(now, tz=zone)
-            facts.update(pending=summary.pending, needsStaff=summary.needs_staff,
-                         sentToday=summary.sent_today)
-            facts["outboxProblem"] = outbox.problem or ""
-            queue = [
-                {"id": row.id, "shortId": row.id[:8], "status": row.status,
-                 "created": row.created_at.isoformat(), "attempts": row.attempts,
-                 "error": row.error_kind or ""}
-                for row in sorted(outbox.items(), key=lambda row: row.created_at,
-                                  reverse=True)
-                if row.status in ("pending", "needs_staff", "purged")
-            ]
+            try:
+                summary = outbox.summary(now, tz=zone)
+                facts.update(pending=summary.pending, needsStaff=summary.needs_staff,
+                             sentToday=summary.sent_today)
+                facts["outboxProblem"] = outbox.problem or ""
+                queue = [
+                    {"id": row.id, "shortId": row.id[:8], "status": row.status,
+                     "created": row.created_at.isoformat(), "attempts": row.attempts,
+                     "error": row.error_kind or ""}
+                    for row in sorted(outbox.items(), key=lambda row: row.created_at,
+                                      reverse=True)
+                    if row.status in ("pending", "needs_staff", "purged")
+                ]
+            except StorageError as error:  # damage found while reading: staff must see it
+                log.error("outbox: %s", error)
+                facts["outboxProblem"] = str(error)
         counts = self._counters.of(now.astimezone(zone).date()) if self._counters else {}
         return facts, queue, counts
 
