@@ -93,6 +93,7 @@ class AuditKind(enum.StrEnum):
     STAFF_LOCKED = "staff_locked"
     PIN_FAILED = "pin_failed"
     PIN_LOCKOUT = "pin_lockout"
+    PIN_LOCKOUT_CLEARED = "pin_lockout_cleared"
     STAFF_ADDED = "staff_added"
     STAFF_DISABLED = "staff_disabled"
     STAFF_ENABLED = "staff_enabled"

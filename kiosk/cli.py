@@ -438,9 +438,11 @@ def _setup_staff(parser: argparse.ArgumentParser) -> None:
          False),
         ("enable", "let a disabled account unlock again", _staff_enable, False),
         ("reset-pin", "give an account a new PIN", _staff_reset_pin, True),
+        ("clear-lock", "lift the PIN pad's lock after wrong PINs, now", _staff_clear_lock,
+         False),
     ):
         sub = actions.add_parser(action, help=text, description=text)
-        if action != "list":
+        if action not in ("list", "clear-lock"):
             sub.add_argument("name", metavar="NAME", help="the staff member's display name")
         if pin:
             sub.add_argument("--pin-stdin", action="store_true",
@@ -555,6 +557,17 @@ def _staff_list(args: argparse.Namespace) -> int:
         return "\n".join(lines)
 
     return _staff_command(args, listing)
+
+
+def _staff_clear_lock(args: argparse.Namespace) -> int:
+    def clear(store: StaffStore) -> str:
+        cleared = store.clear_lockout()
+        if cleared.locked_until is not None:
+            return (f"PIN pad unlocked (it was locked until {cleared.locked_until.isoformat()} "
+                    f"after {cleared.failures} wrong PINs in a row)")
+        return f"PIN pad was not locked; {cleared.failures} wrong PINs in a row forgotten"
+
+    return _staff_command(args, clear)
 
 
 def _staff_disable(args: argparse.Namespace) -> int:

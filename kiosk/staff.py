@@ -315,6 +315,19 @@ class StaffStore:
         now = self._clock.now()
         return LockState(failures, locked_until if locked_until and locked_until > now else None)
 
+    def clear_lockout(self) -> LockState:
+        """Forget the wrong PINs and lift the pad's lock now (IT, ``staff clear-lock``).
+
+        Returns the state that was cleared; journalled when there was something to clear.
+        """
+        with self._attempt:
+            cleared = self.lock_state()
+            with self._write() as db:
+                db.execute("UPDATE pad SET failures = 0, locked_until = NULL WHERE id = 1")
+        if cleared.failures or cleared.locked_until is not None:
+            self._audit("pin_lockout_cleared", detail=f"{cleared.failures} in a row forgotten")
+        return cleared
+
     def unlock(self, pin: str) -> UnlockResult:
         """Check ``pin`` against every active account, unless the pad is locked.
 

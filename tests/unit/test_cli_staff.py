@@ -153,6 +153,28 @@ def test_list_shows_a_locked_pad(data_dir: Path, monkeypatch: pytest.MonkeyPatch
     assert out.splitlines()[-1].endswith("(5 wrong PINs in a row)")
 
 
+def test_clear_lock_lifts_the_lock_now_and_journals_it(
+        data_dir: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    # A visitor played with the hidden pad: staff should not wait up to an hour.
+    stdin(monkeypatch, "482913\n")
+    assert run(capsys, "staff", "add", "Camille", "--pin-stdin")[0] == 0
+    with StaffStore(data_dir, Clock()) as store:
+        for _ in range(5):
+            store.unlock("111111")
+        assert not store.unlock("482913").ok  # locked: even the right PIN
+    code, out, _ = run(capsys, "staff", "clear-lock")
+    assert code == 0 and out.startswith("PIN pad unlocked (it was locked until ")
+    assert "after 5 wrong PINs in a row" in out
+    with StaffStore(data_dir, Clock()) as store:
+        assert store.unlock("482913").ok
+    with AuditJournal(data_dir) as journal:
+        kinds = [entry.kind for entry in journal.entries()]
+    assert "pin_lockout_cleared" in kinds
+    assert run(capsys, "staff", "clear-lock")[1] == (
+        "PIN pad was not locked; 0 wrong PINs in a row forgotten\n")
+
+
 def test_data_dir_flag(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                        capsys: pytest.CaptureFixture[str]) -> None:
     elsewhere = tmp_path / "elsewhere"
