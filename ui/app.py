@@ -348,8 +348,17 @@ class Kiosk:
             task = self.runner.submit(
                 Lane.NETWORK, lambda: self.attach_connection(connect(), owned=True))
             task.finished.connect(self._on_connected)
+            task.failed.connect(self._on_connect_failed)
 
         self._first_frame = FirstFrame(self.window, start)
+
+    def _on_connect_failed(self, error: object) -> None:
+        # connect() reports problems rather than raising; if a bug makes it raise anyway,
+        # the kiosk still runs offline and says why at each sync, instead of never syncing.
+        from kiosk.sync.connection import Connection
+
+        self.attach_connection(Connection(None, f"could not connect: {type(error).__name__}"))
+        self._on_connected()
 
     def _on_connected(self) -> None:
         connection = self._connection

@@ -96,3 +96,21 @@ def test_closing_while_connecting_stops_the_simulator_it_was_starting(
     assert served_at, "the connection was never made"
     with pytest.raises(requests.ConnectionError):  # nobody serves there any more
         requests.get(served_at[0], timeout=2)
+
+
+def test_a_connection_that_crashes_leaves_a_running_kiosk_that_says_why(
+        qtbot, private_dirs: Path, caplog: pytest.LogCaptureFixture) -> None:
+    def broken_connect() -> Connection:
+        raise RuntimeError("a bug")
+
+    kiosk = Kiosk(kiosk_config.load({}), windowed=True, size=QSize(1280, 720))
+    try:
+        kiosk.start_services(broken_connect)
+        qtbot.waitUntil(lambda: kiosk.sync.last_report is not None, timeout=10000)
+        report = kiosk.sync.last_report
+        assert report is not None and report.error == "could not connect: RuntimeError"
+        assert not kiosk.sync.property("online")
+        tap(qtbot, kiosk, "startArea")
+        assert kiosk.navigation.screen == "home"
+    finally:
+        kiosk.close()
