@@ -104,6 +104,7 @@ class AuditKind(enum.StrEnum):
     PREREG_PURGED = "prereg_purged"
     PREREG_CANCELLED = "prereg_cancelled"
     PREREG_RETRIED = "prereg_retried"
+    OUTBOX_DISCARDED = "outbox_discarded"
 
 
 _KINDS: Final = frozenset(kind.value for kind in AuditKind)

@@ -404,8 +404,8 @@ def _status_lines(health: Health) -> list[str]:
                      if venue else "unknown (not recorded at enrollment)"),
         f"last sync: {ago(health.last_sync)}",
         f"catalog: {health.bookable_offers} bookable offers, {health.venues} venues",
-        "outbox: " + ("unknown (no outbox in this version)" if health.outbox_depth is None
-                      else f"{health.outbox_depth} waiting"),
+        "outbox: " + ("unknown (not opened yet, or unreadable: see the problems)"
+                      if health.outbox_depth is None else f"{health.outbox_depth} waiting"),
         "clock skew: " + ("unknown (no heartbeat yet)" if skew is None else
                           f"{skew:+.1f} s (the PC is {'behind' if skew > 0 else 'ahead of'} "
                           "the central API)"),
@@ -709,6 +709,71 @@ def _audit_export(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+# --- outbox ----------------------------------------------------------------------------------
+
+
+def _setup_outbox(parser: argparse.ArgumentParser) -> None:
+    parser.description = (
+        "Deal with damaged outbox files the kiosk moved aside (outbox.sqlite3.corrupt-*, "
+        "still encrypted; `status` lists them). See docs/privacy.md, section 7."
+    )
+    actions = parser.add_subparsers(dest="outbox_action", metavar="ACTION", required=True)
+    discard = actions.add_parser(
+        "discard-damaged",
+        help="delete the damaged outbox files and the keys that sealed them",
+        description="List each damaged outbox file with the unsent pre-registrations it "
+        "held; with --yes, delete the keys that sealed them from the secret store, then the "
+        "files. Do it once support has said no recovery will be tried, and tell the staff, "
+        "so that the young people concerned can be asked to register again.",
+    )
+    discard.add_argument("--yes", action="store_true", help="really delete (else only list)")
+    config.add_arguments(discard)
+    discard.set_defaults(handler=_outbox_discard_damaged)
+
+
+def _outbox_discard_damaged(args: argparse.Namespace) -> int:
+    from kiosk.audit import AuditJournal
+    from kiosk.clock import Clock
+    from kiosk.secrets import SecretStore, SecretStoreError
+    from kiosk.storage.db import StorageError
+    from kiosk.storage.outbox import (
+        OutboxError,
+        damaged_outbox_files,
+        discard_damaged,
+        inspect_damaged,
+    )
+
+    cfg = config.load(config.cli_values(args))
+    found = [inspect_damaged(path) for path in damaged_outbox_files(Path(cfg.data_dir))]
+    if not found:
+        print("no damaged outbox file")
+        return EXIT_OK
+    for damaged in found:
+        unsent = "an unknown number of" if damaged.unsent is None else str(damaged.unsent)
+        keys = ("its keys can be found" if damaged.key_names is not None else
+                "its keys cannot be named (damaged): they will stay in the secret store")
+        print(f"{damaged.path}: {unsent} unsent pre-registrations; {keys}")
+    if not args.yes:
+        print("nothing deleted: run again with --yes to delete these files and their keys")
+        return EXIT_OK
+    try:
+        store = SecretStore(cfg)
+        journal = AuditJournal(Path(cfg.data_dir), Clock())
+    except (SecretStoreError, StorageError) as error:
+        return _fail(str(error))
+    try:
+        for damaged in found:
+            deleted = discard_damaged(damaged, store)
+            journal.append("outbox_discarded", detail=f"{damaged.path.name}: "
+                           f"{damaged.unsent} unsent, {deleted} keys deleted")
+            print(f"deleted {damaged.path.name} and {deleted} key(s) from the secret store")
+    except (OutboxError, StorageError) as error:
+        return _fail(str(error))
+    finally:
+        journal.close()
+    return EXIT_OK
+
+
 _COMMAND_LIST: tuple[Command, ...] = (
     Command("config", "show, check and locate the configuration", _setup_config),
     Command("simulator", "serve the reference central API with demo data", _setup_simulator),
@@ -717,6 +782,7 @@ _COMMAND_LIST: tuple[Command, ...] = (
     Command("status", "print the kiosk's health; non-zero exit when unhealthy", _setup_status),
     Command("staff", "add, list, disable, enable staff accounts and reset their PIN", _setup_staff),
     Command("audit", "verify the audit journal or export it as CSV", _setup_audit),
+    Command("outbox", "delete damaged outbox files and their keys", _setup_outbox),
 )
 
 COMMANDS: frozenset[str] = frozenset(command.name for command in _COMMAND_LIST)

@@ -984,6 +984,70 @@ def damaged_outbox_files(data_dir: Path, name: str = OUTBOX_FILE_NAME) -> list[P
     return sorted(found)
 
 
+@dataclass(frozen=True)
+class DamagedOutbox:
+    """What can still be read of a moved-aside outbox file (see :func:`inspect_damaged`).
+
+    Attributes:
+        path: the ``outbox.sqlite3.corrupt-*`` file.
+        unsent: pre-registrations it held that were never sent; None when unreadable.
+        key_names: the secret-store names of the keys that sealed them; None when the file
+            no longer says which (its keys then cannot be found, and stay).
+    """
+
+    path: Path
+    unsent: int | None
+    key_names: tuple[str, ...] | None
+
+
+def inspect_damaged(path: Path) -> DamagedOutbox:
+    """Read what damage left readable in a moved-aside outbox, without changing it."""
+    unsent: int | None = None
+    names: tuple[str, ...] | None = None
+    try:
+        db = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    except sqlite3.Error:
+        return DamagedOutbox(path, None, None)
+    try:
+        with suppress(sqlite3.Error, ValueError, TypeError):
+            (unsent,) = db.execute("SELECT COUNT(*) FROM records WHERE status IN "
+                                   "('pending', 'needs_staff')").fetchone()
+        with suppress(sqlite3.Error, ValueError, TypeError):
+            file_id = _meta(db, "file_id")
+            first, upto = _meta(db, "forgotten_up_to") or 0, _meta(db, "next_serial") or 1
+            if file_id is not None:
+                # As _forget_key_if_drained: next_serial included (a key stored by a process
+                # killed before its commit).
+                names = tuple(_key_name(file_id, serial) for serial in range(first + 1, upto + 1))
+    finally:
+        db.close()
+    return DamagedOutbox(path, unsent, names)
+
+
+def discard_damaged(damaged: DamagedOutbox, keys: KeyStore) -> int:
+    """Delete a moved-aside outbox file (with its -wal, -shm) and its keys; return keys deleted.
+
+    The keys go first: a file deleted with its keys still stored would leave them for good,
+    since nothing else names them.
+
+    Raises:
+        OutboxError: a key or the file could not be deleted (nothing further is done).
+    """
+    deleted = 0
+    for name in damaged.key_names or ():
+        try:
+            deleted += keys.delete_outbox_key(name)
+        except SecretStoreError as error:
+            raise OutboxError(f"the key {name} cannot be deleted: {error}") from None
+    for suffix in ("-wal", "-shm", ""):
+        try:
+            damaged.path.with_name(damaged.path.name + suffix).unlink(missing_ok=True)
+        except OSError as error:
+            raise OutboxError(f"{damaged.path} cannot be deleted: "
+                              f"{error.strerror or error}") from None
+    return deleted
+
+
 # --- helpers ----------------------------------------------------------------------------------
 
 
