@@ -225,6 +225,17 @@ def browser(shelf: Catalog) -> OfferBrowser:
     return OfferBrowser(shelf)
 
 
+@pytest.fixture(scope="module", params=["usual", "every text broad"])
+def browsers(request: pytest.FixtureRequest, shelf: Catalog) -> OfferBrowser:
+    """The browser as the kiosk builds it, and one taking every text for broad.
+
+    The shelf is too small to reach the plans of large catalogs otherwise.
+    """
+    if request.param == "usual":
+        return OfferBrowser(shelf)
+    return OfferBrowser(shelf, broad_text=1)
+
+
 def found(browser: OfferBrowser, filters: OfferFilters, now: datetime = NOW) -> list[int]:
     """The ids the list shows, in order, and check the count says as many."""
     ids = [card.id for card in browser.find(filters, now, limit=100)]
@@ -846,6 +857,9 @@ def test_without_an_origin_distances_are_ignored(unplaced: Catalog) -> None:
         OfferFilters(text="théâtre", sort=Sort.DATE),
         OfferFilters(text="jazz", max_price_cents=0, sort=Sort.PRICE),
         OfferFilters(text="concert", starts_from=WEEKEND.start, starts_before=WEEKEND.end),
+        # A description-only match (15, 0.8 km) closer than the named ones: names first.
+        OfferFilters(text="concert", search_group="CONCERTS_FESTIVALS"),
+        OfferFilters(text="jazz", max_price_cents=0),
     ],
     ids=repr,
 )
@@ -865,6 +879,9 @@ def test_both_plans_for_text_give_the_same_list(shelf: Catalog, filters: OfferFi
             ids += [row[0] for row in rows]
         lists.append(ids)
     assert lists[0] == lists[1] == found(OfferBrowser(shelf), filters)
+    # Broad words under filters: searched among the filters' offers only, same list.
+    page, count = OfferBrowser(shelf, broad_text=1).search(filters, NOW, limit=100)
+    assert [card.id for card in page.cards] == lists[0] and count == len(lists[0])
 
 
 def test_visitor_text_is_only_ever_a_bound_parameter() -> None:
@@ -1051,11 +1068,12 @@ def _search_walk(browser: OfferBrowser, filters: OfferFilters, limit: int, cap: 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(filters=filters_strategy, limit=st.integers(1, 6), cap=st.sampled_from([3, 1000]))
 def test_one_pass_search_lists_exactly_what_paging_lists(
-    browser: OfferBrowser, filters: OfferFilters, limit: int, cap: int
+    browsers: OfferBrowser, filters: OfferFilters, limit: int, cap: int
 ) -> None:
-    # Small results are ordered in Python from one pass; large ones are paged by SQL. Both
-    # must show the same offers in the same order, and a count capped at `cap`.
-    ids, count = _search_walk(browser, filters, limit, cap)
-    paged = walk(browser, filters, limit)
+    # Small results are ordered in Python from one pass (broad words under selective
+    # filters: looked for among the filters' offers only); large ones are paged by SQL.
+    # All must show the same offers in the same order, and a count capped at `cap`.
+    ids, count = _search_walk(browsers, filters, limit, cap)
+    paged = walk(browsers, filters, limit)
     assert ids == paged
     assert count == min(len(paged), cap)
