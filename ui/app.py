@@ -245,6 +245,7 @@ class Kiosk:
         self._sync_catalog: Catalog | None = None
         self._images: ImageCache | None = None
         self._first_frame: FirstFrame | None = None
+        self._keyboard_frame: FirstFrame | None = None
         self.sync = SyncModel(self.runner, self._run_sync, config.sync_interval,
                               second_ms=second_ms)
         self.attract = AttractModel(self.catalog, self.clock, lambda: self.preferences.language)
@@ -483,14 +484,16 @@ class Kiosk:
         """Tear everything down in an order that leaves no QML binding on a dead object."""
         with self._services_lock:  # a connection arriving from now on is closed at once
             self._closed = True
-        self._keyboard_frame.cancel()
-        if self._first_frame is not None:
-            self._first_frame.cancel()
+        for waiting in (self._keyboard_frame, self._first_frame):
+            if waiting is not None:
+                waiting.cancel()
         self.app.removeEventFilter(self.session)
         self.app.removeEventFilter(self.staff)
         # The on-screen keyboard's state belongs to the application, not to this window:
         # close it, or the next window built in this process opens with it up.
-        self.window.contentItem().forceActiveFocus()
+        window = getattr(self, "window", None)  # none when Main.qml failed to load
+        if window is not None:
+            window.contentItem().forceActiveFocus()
         QGuiApplication.inputMethod().hide()
         self.session.stop()
         self.opening_hours.stop()

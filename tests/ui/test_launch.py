@@ -20,7 +20,7 @@ from kiosk import config as kiosk_config
 from kiosk.simulator.app import DATABASE_NAME
 from kiosk.sync.connection import Connection, connect
 from tests.ui.conftest import tap
-from ui.app import Kiosk, launch
+from ui.app import Kiosk, StartupError, launch
 
 
 def _training_data(private_dirs: Path, demo_data: Path) -> kiosk_config.Config:
@@ -114,3 +114,14 @@ def test_a_connection_that_crashes_leaves_a_running_kiosk_that_says_why(
         assert kiosk.navigation.screen == "home"
     finally:
         kiosk.close()
+
+
+@pytest.mark.qt_log_ignore(".*")  # the broken QML's own error is the point
+def test_a_window_that_cannot_load_is_a_startup_error(
+        private_dirs: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    broken = private_dirs / "qml"
+    broken.mkdir()
+    (broken / "Main.qml").write_text("import QtQuick\nWindow { nonsense: }\n", encoding="utf-8")
+    monkeypatch.setattr("ui.app.QML_DIR", broken)
+    with pytest.raises(StartupError, match="could not load"):
+        Kiosk(kiosk_config.load({}), windowed=True, size=QSize(1280, 720))
