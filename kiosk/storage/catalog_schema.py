@@ -172,6 +172,20 @@ MIGRATIONS: Final = (
     CREATE INDEX offers_by_next_beginning ON offers (next_beginning)
         WHERE next_beginning IS NOT NULL;
     """,
+    # 4: search starts at the first letter, and a 1-letter prefix without an index of its
+    # own merged the entries of every word starting with it (~105 ms p95 on 100,000 offers;
+    # 56 ms with it). The index is rebuilt from the offers (~2 s for 100,000); the triggers
+    # name the table, not its options, and stay as they are.
+    """
+    DROP TABLE offers_fts;
+    CREATE VIRTUAL TABLE offers_fts USING fts5 (
+        name, description, venue_name, artists,
+        content = 'offers', content_rowid = 'id',
+        tokenize = "unicode61 remove_diacritics 2",
+        prefix = '1 2 3 4'
+    );
+    INSERT INTO offers_fts (offers_fts) VALUES ('rebuild');
+    """,
 )
 
 #: A page of offers is staged in this per-connection table, then written to ``offers`` by

@@ -993,7 +993,8 @@ def _old_offer_row(spec: Spec) -> dict[str, Any]:
     }  # fmt: skip
 
 
-def test_migration_3_moves_payloads_and_loses_nothing(tmp_path: Path) -> None:
+def test_migrations_3_and_4_move_payloads_rebuild_the_index_and_lose_nothing(
+        tmp_path: Path) -> None:
     path = tmp_path / "catalog.sqlite3"
     old = open_database(path, MIGRATIONS[:2])
     specs = [BY_ID[n] for n in (1, 3, 5, 6, 9)]
@@ -1029,7 +1030,7 @@ def test_migration_3_moves_payloads_and_loses_nothing(tmp_path: Path) -> None:
 
     with open_catalog(path) as catalog:
         assert catalog.rebuilt is False
-        assert catalog.read("PRAGMA user_version") == [(3,)]
+        assert catalog.read("PRAGMA user_version") == [(len(MIGRATIONS),)]
         assert catalog.counts(NOW).offers == len(specs)
         assert catalog.counts(NOW).venues == len(VENUES)
         assert catalog.cursor("offers") == "kept"
@@ -1042,6 +1043,7 @@ def test_migration_3_moves_payloads_and_loses_nothing(tmp_path: Path) -> None:
         columns = {row[1] for row in catalog.read("PRAGMA table_info(offers)")}
         assert "payload" not in columns and "distance_km" in columns
         assert sorted(catalog.search_offer_ids("théâtre")) == [3, 9]
+        assert {3, 9} <= set(catalog.search_offer_ids("t"))  # the 1-letter prefix index
         catalog.set_origin(*ORIGIN)
         browser = OfferBrowser(catalog)
         assert found(browser, OfferFilters()) == [5, 1, 9, 3, 6]
