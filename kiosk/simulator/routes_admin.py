@@ -81,14 +81,21 @@ def create_enrollment_code() -> Response:
     if problem is not None:
         return problem
     venue_id = body.get("venueId", data.DEMO_VENUE_ID)
-    code = body.get("code") or f"KIOSK-{secrets.token_hex(3).upper()}"
+    chosen = body.get("code")
     if not isinstance(venue_id, int) or current().store.venue(venue_id) is None:
         return field_errors({"venueId": ["Lieu inconnu."]})
-    if not isinstance(code, str) or not 4 <= len(code) <= 64:
+    if chosen is not None and (not isinstance(chosen, str) or not 4 <= len(chosen) <= 64):
         return field_errors({"code": ["Un code de 4 à 64 caractères est attendu."]})
-    if not current().store.add_enrollment_code(code.upper(), venue_id):
-        return coded_error("CONFLICT", "Ce code existe déjà.", 409)
-    return json_response({"code": code.upper(), "venueId": venue_id}, 201)
+    if chosen:
+        if not current().store.add_enrollment_code(chosen.upper(), venue_id):
+            return coded_error("CONFLICT", "Ce code existe déjà.", 409)
+        return json_response({"code": chosen.upper(), "venueId": venue_id}, 201)
+    # A drawn code can meet an earlier one (1,000 codes: ~3 % of the time with 6 hex
+    # digits); draw again rather than answer 409 to a request that chose nothing.
+    while True:
+        code = f"KIOSK-{secrets.token_hex(3).upper()}"
+        if current().store.add_enrollment_code(code, venue_id):
+            return json_response({"code": code, "venueId": venue_id}, 201)
 
 
 @blueprint.get("/enrollment-codes")

@@ -115,14 +115,18 @@ def _gzip_saving(samples: list[list[int]]) -> float:
     return 1 - sum(s[1] for s in samples) / raw if raw else 0.0
 
 
+def _new_code(admin: requests.Session, url: str) -> str:
+    answer = admin.post(url + "/admin/enrollment-codes", json={}, timeout=10)
+    assert answer.status_code == 201, answer.text
+    code: str = answer.json()["code"]
+    return code
+
+
 def test_fleet_load(tmp_path: Path) -> None:
     """Run the fleet, print its figures, and fail only on unexpected failures."""
     with _simulator(tmp_path / "sim") as (url, pid):
         with requests.Session() as admin:
-            codes = [
-                admin.post(url + "/admin/enrollment-codes", json={}, timeout=10).json()["code"]
-                for _ in range(KIOSKS)
-            ]
+            codes = [_new_code(admin, url) for _ in range(KIOSKS)]
         workers = []
         for number in range(WORKERS):
             worker = subprocess.Popen(
