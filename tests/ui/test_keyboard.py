@@ -70,3 +70,20 @@ def test_the_keyboard_layout_follows_the_visitor_language(qtbot, kiosk: Kiosk) -
     qtbot.waitUntil(lambda: panel.property("activeLocale") == "fr_FR", timeout=3000)
     tap(qtbot, kiosk, "language_en")
     qtbot.waitUntil(lambda: panel.property("activeLocale") == "en_GB", timeout=3000)
+
+
+def test_a_key_hit_while_the_keyboard_slides_away_goes_nowhere(qtbot, kiosk: Kiosk) -> None:
+    # A quick second tap as the field loses focus: the key must not be typed anywhere
+    # (Qt would warn that nothing has focus) nor reach the screen under the keyboard.
+    field, panel = _type_in_a_low_field(qtbot, kiosk)
+    qtbot.wait(300)  # the slide-in animation
+    key_spot = panel.mapToScene(QPointF(panel.width() / 2, panel.height() * 0.45)).toPoint()
+    field.setFocus(False)
+    kiosk.window.contentItem().forceActiveFocus(Qt.FocusReason.OtherFocusReason)
+    qtbot.waitUntil(lambda: not panel.property("active"), timeout=3000)
+    screen = kiosk.navigation.screen
+    QTest.mouseClick(kiosk.window, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
+                     key_spot)
+    qtbot.wait(200)
+    assert field.property("text") == ""
+    assert kiosk.navigation.screen == screen

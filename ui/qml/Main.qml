@@ -126,6 +126,14 @@ Window {
             x: (window.width - width) / 2
             y: active ? window.height - height : window.height
             Behavior on y { NumberAnimation { duration: 150; easing.type: Easing.OutQuad } }
+            // While it slides away (no field has focus any more) a tap on a key would go
+            // nowhere (Qt warns); it is swallowed here, never passed to the screen below.
+            MouseArea {
+                anchors.fill: parent
+                z: 100
+                enabled: !parent.active
+                Accessible.ignored: true
+            }
         }
     }
 
