@@ -868,19 +868,17 @@ class Outbox:
             return
         try:
             with self._transaction() as db:
-                file_id, current = _meta(db, "file_id"), _meta(db, "current_serial")
-                first, upto = _meta(db, "forgotten_up_to") or 0, _meta(db, "next_serial") or 1
-                if file_id is None or (current is None and first + 1 >= upto):
+                file_id, serials = _stored_keys(db)
+                current = _meta(db, "current_serial")
+                if file_id is None or (current is None and len(serials) <= 1):
                     return
                 if db.execute(_HOLDS_CIPHERTEXT).fetchone()[0]:
                     return
-                # Up to next_serial included: a key stored by a process killed before its
-                # commit may be there.
-                for serial in range(first + 1, upto + 1):
+                for serial in serials:
                     self._keys.delete_outbox_key(_key_name(file_id, serial))
                     self._cache.pop(serial, None)
                 db.execute("DELETE FROM meta WHERE key = 'current_serial'")
-                _set_meta(db, "forgotten_up_to", upto - 1)
+                _set_meta(db, "forgotten_up_to", serials.stop - 2)
         except (SecretStoreError, StorageError) as error:
             log.warning("outbox key not forgotten yet (next time): %s", error)
             return
@@ -1013,12 +1011,9 @@ def inspect_damaged(path: Path) -> DamagedOutbox:
             (unsent,) = db.execute("SELECT COUNT(*) FROM records WHERE status IN "
                                    "('pending', 'needs_staff')").fetchone()
         with suppress(sqlite3.Error, ValueError, TypeError):
-            file_id = _meta(db, "file_id")
-            first, upto = _meta(db, "forgotten_up_to") or 0, _meta(db, "next_serial") or 1
+            file_id, serials = _stored_keys(db)
             if file_id is not None:
-                # As _forget_key_if_drained: next_serial included (a key stored by a process
-                # killed before its commit).
-                names = tuple(_key_name(file_id, serial) for serial in range(first + 1, upto + 1))
+                names = tuple(_key_name(file_id, serial) for serial in serials)
     finally:
         db.close()
     return DamagedOutbox(path, unsent, names)
@@ -1086,6 +1081,16 @@ def _aad(record_id: str, key_id: str, column: str) -> bytes:
 def _meta(db: sqlite3.Connection, key: str) -> int | None:
     row = db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
     return None if row is None else int(row[0])
+
+
+def _stored_keys(db: sqlite3.Connection) -> tuple[int | None, range]:
+    """The file id and the serials of the keys that may be in the store, not yet forgotten.
+
+    Up to next_serial included: a key stored by a process killed before its commit may be
+    there.
+    """
+    first, upto = _meta(db, "forgotten_up_to") or 0, _meta(db, "next_serial") or 1
+    return _meta(db, "file_id"), range(first + 1, upto + 1)
 
 
 def _set_meta(db: sqlite3.Connection, key: str, value: int) -> None:
